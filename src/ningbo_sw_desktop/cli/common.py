@@ -1,0 +1,94 @@
+"""What every command shares: ``--db``, ``--json``, error reporting, output helpers."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..core.errors import UserError, ValidationError
+
+
+def db_option(func):
+    """Add ``--db PATH`` to a command (it overrides the group's ``--db``)."""
+    return click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+                        help="Database file (default: the user data folder).")(func)
+
+
+def json_option(func):
+    """Add ``--json`` (one JSON document on stdout)."""
+    return click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")(func)
+
+
+def resolve_db_path(db_path: str | None) -> Path:
+    """The command's ``--db``, else the group's, else the default database."""
+    from ..core.paths import default_db_path
+
+    ctx = click.get_current_context()
+    chosen = db_path or (ctx.find_root().obj or {}).get("db")
+    return Path(chosen) if chosen else default_db_path()
+
+
+def open_db(db_path: str | None):
+    """Open the chosen database (migrated)."""
+    from ..core.db import connect
+
+    return connect(resolve_db_path(db_path))
+
+
+def pass_db_path(func):
+    """Decorator kept for commands that only need the path."""
+    return func
+
+
+def reports_errors(func):
+    """Turn a UserError into a clear message on stderr and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ValidationError as exc:
+            for error in exc.errors:
+                click.echo(f"错误 / error: {error}", err=True)
+            sys.exit(2)
+        except UserError as exc:
+            click.echo(f"错误 / error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def emit_json(data) -> None:
+    """Print one JSON document (UTF-8, Chinese kept readable)."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def emit_table(rows: list[dict], columns: list[tuple[str, str]]) -> None:
+    """Print rows as aligned text columns: (key, header) pairs."""
+    if not rows:
+        click.echo("（无）" if _zh() else "(none)")
+        return
+    cells = [[h for _, h in columns]] + [["" if r.get(k) is None else str(r.get(k)) for k, _ in columns] for r in rows]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(columns))]
+    for row in cells:
+        click.echo("  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip())
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _zh() -> bool:
+    from ..core.i18n import get_language
+
+    return get_language() == "zh"
+
+
+def words(zh: str, en: str) -> str:
+    """A label in the current language."""
+    return zh if _zh() else en

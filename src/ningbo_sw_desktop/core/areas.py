@@ -1,0 +1,79 @@
+"""Areas: city → district → street or town → community, with resident population.
+
+Population feeds "workers per 10,000 residents"; communities are where clients live.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .changes import Changes
+from .errors import FieldError, NotFound, ValidationError
+from .i18n import Text
+from .records import insert_record
+from .validation import validate_area
+from .writing import writing
+
+LEVEL_ORDER = {"city": 0, "district": 1, "street": 2, "community": 3}
+
+
+def add_area(db, values: dict, *, actor: str | None = None) -> Changes:
+    """Add an area under its parent (parent given by name or id)."""
+    values = dict(values)
+    parent = values.get("parent_id")
+    if parent:
+        values["parent_id"] = find_area(db, parent, field="parent_id")["id"]
+    clean = validate_area(values)
+    if clean.get("parent_id"):
+        parent_row = get_area(db, clean["parent_id"])
+        if LEVEL_ORDER[parent_row["level"]] >= LEVEL_ORDER[clean["level"]]:
+            raise ValidationError([FieldError("parent_id", Text("上级区域的层级应高于本区域", "the parent must be a higher level"))])
+    with writing(db) as (clock, changes):
+        changes.value = insert_record(db, clock, changes, "areas", clean, actor=actor)
+    return changes
+
+
+def get_area(db, area_id: str) -> dict:
+    """One live area by id."""
+    row = next(db.query("SELECT * FROM areas WHERE id = ? AND deleted = 0", [area_id]), None)
+    if row is None:
+        raise NotFound(Text(f"找不到区域 {area_id}", f"No area {area_id}"))
+    return row
+
+
+def list_areas(db, level: str | None = None) -> list[dict]:
+    """Live areas, optionally of one level, with their parent's name, in tree order."""
+    sql = ("SELECT a.id, a.name, a.level, a.parent_id, p.name AS parent_name, a.population FROM areas a"
+           " LEFT JOIN areas p ON p.id = a.parent_id WHERE a.deleted = 0")
+    params: list = []
+    if level:
+        sql += " AND a.level = ?"
+        params.append(level)
+    sql += " ORDER BY CASE a.level WHEN 'city' THEN 0 WHEN 'district' THEN 1 WHEN 'street' THEN 2 ELSE 3 END, a.name"
+    return [dict(r) for r in db.query(sql, params)]
+
+
+def find_area(db, name_or_id: str, *, level: str | None = None, field: str = "community_id") -> dict:
+    """An area by exact id or name; unknown names are refused naming close matches."""
+    text = (name_or_id or "").strip()
+    sql = "SELECT id, name, level, parent_id, population FROM areas WHERE deleted = 0 AND (id = ? OR name = ?)"
+    params: list = [text, text]
+    if level:
+        sql += " AND level = ?"
+        params.append(level)
+    rows = [dict(r) for r in db.query(sql, params)]
+    if len(rows) == 1:
+        return rows[0]
+    if len(rows) > 1:
+        raise ValidationError([FieldError(field, Text(f"有多个名为“{text}”的区域，请用编号指定",
+                                                       f"several areas are called “{text}”; give its id"))])
+    names = [r["name"] for r in list_areas(db, level)]
+    close = difflib.get_close_matches(text, names, n=3, cutoff=0.3) or [n for n in names if text and text[0] in n][:3]
+    hint_zh = f"，您是不是要找：{'、'.join(close)}" if close else ""
+    hint_en = f"; did you mean: {', '.join(close)}" if close else ""
+    raise ValidationError([FieldError(field, Text(f"没有“{text}”{hint_zh}", f"there is no “{text}”{hint_en}"))])
+
+
+def find_community(db, name_or_id: str) -> dict:
+    """A community by name or id (the CLI's ``--community``)."""
+    return find_area(db, name_or_id, level="community")

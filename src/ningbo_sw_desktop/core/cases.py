@@ -1,0 +1,205 @@
+"""Cases (个案): intake, edits, closing, and the queries the case list and detail use.
+
+Case numbers are ``OFFICE-YEAR-SEQ`` (``HS-NM-2026-0042``): readable, and unique across
+the city because each office has its own code.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from .changes import Changes
+from .errors import FieldError, NotFound, ValidationError
+from .i18n import Text
+from .office import get_meta
+from .persons import _resolve_community, get_person
+from .records import insert_record, update_record
+from .validation import validate_case, validate_person
+from .writing import writing
+
+
+def next_case_no(db, office_code: str, year: int) -> str:
+    """The next free number of this office and year (inside the write transaction)."""
+    prefix = f"{office_code}-{year}-"
+    row = db.execute(
+        "SELECT MAX(CAST(substr(case_no, ?) AS INTEGER)) FROM cases WHERE case_no >= ? AND case_no < ?",
+        [len(prefix) + 1, prefix, prefix[:-1] + "."],
+    ).fetchone()
+    return f"{prefix}{(row[0] or 0) + 1:04d}"
+
+
+def _office_code(db) -> str:
+    """This office's code, or a clear refusal when the office was never set up."""
+    code = get_meta(db, "office_code")
+    if not code:
+        raise ValidationError([FieldError("office_code", Text(
+            "尚未设置办公点代码，请先运行 ningbo-sw init 或在“设置”中填写",
+            "the office code is not set; run `ningbo-sw init` or fill it in Settings"))])
+    return code
+
+
+def open_case(db, case_values: dict, *, person_id: str | None = None, person_values: dict | None = None,
+              actor: str | None = None) -> Changes:
+    """Intake: open a case for an existing client or one registered in the same step.
+
+    Everything is validated before anything is written; ``Changes.value`` is the case number.
+    """
+    office_code = _office_code(db)
+    errors: list[FieldError] = []
+    person_clean = None
+    if person_id:
+        birth = get_person(db, person_id)["birth_date"]
+    else:
+        try:
+            person_clean = validate_person(_resolve_community(db, person_values or {}))
+            birth = person_clean.get("birth_date")
+        except ValidationError as exc:
+            errors += exc.errors
+            birth = None
+    try:
+        birth_date = datetime.date.fromisoformat(birth) if birth else None
+        case_clean = validate_case({**case_values, "person_id": person_id or "pending"}, birth_date=birth_date)
+    except ValidationError as exc:
+        errors += exc.errors
+    if errors:
+        raise ValidationError(errors)
+    with writing(db) as (clock, changes):
+        if person_clean is not None:
+            person_id = insert_record(db, clock, changes, "persons", person_clean, actor=actor)
+        case_clean["person_id"] = person_id
+        case_clean["office_code"] = office_code
+        case_clean["case_no"] = next_case_no(db, office_code, int(case_clean["intake_date"][:4]))
+        insert_record(db, clock, changes, "cases", case_clean, actor=actor)
+        changes.value = case_clean["case_no"]
+    return changes
+
+
+def update_case(db, case_id: str, values: dict, *, actor: str | None = None, seen_hlc: str | None = None) -> Changes:
+    """Edit a case's facts, goals or plan (only the fields given)."""
+    case = get_case(db, case_id)
+    birth = case["person"]["birth_date"]
+    clean = validate_case(values, partial=True, birth_date=datetime.date.fromisoformat(birth) if birth else None)
+    with writing(db) as (clock, changes):
+        update_record(db, clock, changes, "cases", case["id"], clean, actor=actor, seen_hlc=seen_hlc)
+        changes.value = case["case_no"]
+    return changes
+
+
+def close_case(db, case_ref: str, reason: str, *, closed_on=None, actor: str | None = None) -> Changes:
+    """Close a case with its reason (the closing date defaults to today)."""
+    case = get_case(db, case_ref)
+    if case["status"] == "closed":
+        raise ValidationError([FieldError("status", Text(f"个案 {case['case_no']} 已经结案", f"case {case['case_no']} is already closed"))])
+    values = {"status": "closed", "close_reason": reason, "closed_on": closed_on or datetime.date.today(),
+              "intake_date": case["intake_date"]}
+    clean = validate_case(values, partial=True)
+    clean.pop("intake_date", None)
+    with writing(db) as (clock, changes):
+        update_record(db, clock, changes, "cases", case["id"], clean, actor=actor)
+        changes.value = case["case_no"]
+    return changes
+
+
+CASE_SELECT = (
+    "SELECT c.id, c.case_no, c.person_id, p.name AS person_name, p.gender, p.birth_date, p.id_number, p.phone,"
+    " c.domain, c.program_id, g.name AS program, c.intake_date, c.referral_source, c.problem, c.risk, c.goals,"
+    " c.plan, c.status, c.closed_on, c.close_reason, c.worker_id, w.name AS worker, p.community_id,"
+    " a.name AS community, c.office_code, c.hlc, c.updated_at,"
+    " (SELECT MAX(v.at) FROM visits v WHERE v.case_id = c.id AND v.deleted = 0) AS last_visit"
+    " FROM cases c LEFT JOIN persons p ON p.id = c.person_id LEFT JOIN workers w ON w.id = c.worker_id"
+    " LEFT JOIN areas a ON a.id = p.community_id LEFT JOIN programs g ON g.id = c.program_id"
+)
+
+
+def get_case(db, case_ref: str, *, with_visits: bool = False) -> dict:
+    """A live case by case number or id, with its client (and visits, newest first)."""
+    row = next(db.query(CASE_SELECT + " WHERE (c.case_no = ? OR c.id = ?) AND c.deleted = 0",
+                        [case_ref.strip(), case_ref.strip()]), None)
+    if row is None:
+        raise NotFound(Text(f"找不到个案“{case_ref}”", f"No case “{case_ref}”"))
+    row["person"] = get_person(db, row["person_id"]) if row["person_id"] else {}
+    if with_visits:
+        from .visits import list_visits
+
+        row["visits"] = list_visits(db, case_id=row["id"])
+    return row
+
+
+@dataclass
+class CaseFilter:
+    """What the case list shows: search words and the filters beside it."""
+
+    search: str = ""
+    status: str | None = None
+    domain: str | None = None
+    risk: str | None = None
+    community_id: str | None = None
+    worker_id: str | None = None
+
+
+SORT_COLUMNS = {
+    "case_no": "c.case_no", "person_name": "p.name_pinyin", "domain": "c.domain", "risk":
+    "CASE c.risk WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END",
+    "status": "c.status", "intake_date": "c.intake_date", "worker": "w.name", "community": "a.name",
+}
+
+
+def case_ids(db, filt: CaseFilter | None = None, *, sort: str | None = None, descending: bool = False,
+             limit: int | None = None) -> list[str]:
+    """Ids of the cases matching ``filt``: by search rank, or sorted in SQL when ``sort`` is given."""
+    filt = filt or CaseFilter()
+    where, params = ["c.deleted = 0"], []
+    for column, value in (("c.status", filt.status), ("c.domain", filt.domain), ("c.risk", filt.risk),
+                          ("p.community_id", filt.community_id), ("c.worker_id", filt.worker_id)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    ranked: list[str] | None = None
+    if filt.search.strip():
+        from .search import matching_case_ids
+
+        ranked = matching_case_ids(db, filt.search)
+        if not ranked:
+            return []
+        where.append("c.id IN (SELECT value FROM json_each(?))")
+        params.append(_json_list(ranked))
+    order = SORT_COLUMNS.get(sort or "", None)
+    if order is None and ranked is None:
+        order, descending = "c.intake_date", True if sort is None else descending
+    sql = ("SELECT c.id FROM cases c LEFT JOIN persons p ON p.id = c.person_id LEFT JOIN workers w ON w.id = c.worker_id"
+           " LEFT JOIN areas a ON a.id = p.community_id WHERE " + " AND ".join(where))
+    if order:
+        sql += f" ORDER BY {order} {'DESC' if descending else 'ASC'}, c.case_no {'DESC' if descending else 'ASC'}"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    ids = [r[0] for r in db.execute(sql, params)]
+    if order is None and ranked is not None:
+        rank = {case_id: i for i, case_id in enumerate(ranked)}
+        ids.sort(key=rank.__getitem__)
+    return ids
+
+
+def case_rows(db, ids: list[str]) -> list[dict]:
+    """The list columns of the given cases, in the order of ``ids``."""
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in db.query(CASE_SELECT + " WHERE c.id IN (SELECT value FROM json_each(?))", [_json_list(ids)])}
+    return [rows[i] for i in ids if i in rows]
+
+
+def list_cases(db, filt: CaseFilter | None = None, *, limit: int = 200) -> list[dict]:
+    """Cases for the CLI's ``case list``: ids then rows."""
+    return case_rows(db, case_ids(db, filt, limit=limit))
+
+
+def open_cases_by_risk(db) -> dict[str, int]:
+    """How many open cases there are at each risk level (the Today page)."""
+    return {r["risk"]: r["n"] for r in db.query(
+        "SELECT risk, COUNT(*) AS n FROM cases WHERE deleted = 0 AND status = 'open' GROUP BY risk")}
+
+
+def _json_list(values: list[str]) -> str:
+    import json
+
+    return json.dumps(values)

@@ -1,0 +1,102 @@
+"""Numbered schema steps, each in one transaction, keyed on what the database has applied.
+
+Never edit an applied step; add a new one. A copy of the file is taken before any step
+runs on a database that already holds data, and a database that has steps this version
+does not know (written by a newer app) is refused rather than touched.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from .errors import SchemaTooNew
+from .i18n import Text
+from .schema import DERIVED, INDEXES, SYNC_COLUMNS, TABLES
+
+migrations = Migrations("ningbo_sw")
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    """Synced tables with their sync columns, plus local meta and audit tables."""
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute(
+        "CREATE TABLE audit (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT, action TEXT NOT NULL,"
+        " table_name TEXT, record_id TEXT, detail TEXT)"
+    )
+    db.execute("CREATE INDEX idx_audit_record ON audit(table_name, record_id)")
+    for table, columns in TABLES.items():
+        cols = [
+            "id TEXT PRIMARY KEY", "created_at TEXT NOT NULL", "updated_at TEXT NOT NULL",
+            "hlc TEXT NOT NULL", "origin TEXT NOT NULL", "deleted INTEGER NOT NULL DEFAULT 0",
+            "stamps TEXT NOT NULL",
+        ]
+        cols += [f"{name} {sql_type}" for name, sql_type in columns.items()]
+        cols += [f"{name} {sql_type}" for name, sql_type in DERIVED.get(table, {}).items()]
+        db.execute(f"CREATE TABLE {table} ({', '.join(cols)})")
+        db.execute(f"CREATE INDEX idx_{table}_hlc ON {table}(hlc)")
+    for table, columns in INDEXES:
+        db.execute(f"CREATE INDEX idx_{table}_{'_'.join(columns)} ON {table}({', '.join(columns)})")
+    db.execute("INSERT INTO meta(key, value) VALUES ('device_id', ?)", [secrets.token_hex(8)])
+    assert SYNC_COLUMNS[0] == "id"
+
+
+@migrations(name="0002_search_index")
+def m0002_search_index(db: Database) -> None:
+    """Full-text search over persons, cases and visits (see core.search_index)."""
+    from .search_index import create_search_index
+
+    create_search_index(db)
+
+
+def known_steps() -> list[str]:
+    """Names of the steps this version knows, in order."""
+    return [m.name for m in migrations._migrations]
+
+
+def schema_version(db: Database) -> int:
+    """How many steps the database has applied."""
+    return len(migrations.applied(db))
+
+
+def migrate(db: Database, path: Path | None = None) -> list[str]:
+    """Apply pending steps (after a backup copy); refuse a database from a newer version."""
+    applied = [m.name for m in migrations.applied(db)]
+    unknown = [name for name in applied if name not in known_steps()]
+    if unknown:
+        raise SchemaTooNew(
+            Text(
+                f"此数据库由更新版本的软件创建（结构版本 {len(applied)}，本软件支持 {len(known_steps())}）。"
+                "请安装最新版本后再打开，数据库未作任何改动。",
+                f"This database was written by a newer version of the app (schema {len(applied)}, this version "
+                f"knows {len(known_steps())}). Install the latest version to open it; nothing was changed.",
+            )
+        )
+    pending = [m.name for m in migrations.pending(db)]
+    if not pending:
+        return []
+    if applied and path is not None and str(path) != ":memory:":
+        backup_before_migration(db, Path(path), pending[0])
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version={len(known_steps())}")
+    return pending
+
+
+def backup_before_migration(db: Database, path: Path, step: str) -> Path:
+    """Copy the database (online backup API) into ``backups/`` beside it."""
+    folder = path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}-before-{step}-{stamp}.db"
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target

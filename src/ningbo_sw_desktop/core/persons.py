@@ -1,0 +1,96 @@
+"""Clients (服务对象): registration, edits, and the duplicate check made before intake."""
+
+from __future__ import annotations
+
+from .changes import Changes
+from .errors import NotFound
+from .i18n import Text
+from .records import insert_record, update_record
+from .validation import normalize_id_number, normalize_phone, validate_person
+from .writing import writing
+
+PERSON_COLUMNS = ("id, name, gender, birth_date, id_number, phone, community_id, address, registered_address,"
+                  " relief_status, disability_cert_no, disability_grade, tags, notes, hlc")
+
+
+def _resolve_community(db, values: dict) -> dict:
+    """Accept a community's name or id in ``community_id``."""
+    from .areas import find_community
+
+    if values.get("community_id"):
+        values = {**values, "community_id": find_community(db, values["community_id"])["id"]}
+    return values
+
+
+def add_person(db, values: dict, *, actor: str | None = None) -> Changes:
+    """Register a client; ``Changes.value`` is the new person's id."""
+    clean = validate_person(_resolve_community(db, values))
+    with writing(db) as (clock, changes):
+        changes.value = insert_record(db, clock, changes, "persons", clean, actor=actor)
+    return changes
+
+
+def update_person(db, person_id: str, values: dict, *, actor: str | None = None, seen_hlc: str | None = None) -> Changes:
+    """Change a client's facts (only the fields given)."""
+    clean = validate_person(_resolve_community(db, values), partial=True)
+    with writing(db) as (clock, changes):
+        update_record(db, clock, changes, "persons", person_id, clean, actor=actor, seen_hlc=seen_hlc)
+        changes.value = person_id
+    return changes
+
+
+def get_person(db, person_id: str) -> dict:
+    """A live client by id, with the community's name."""
+    row = next(db.query(
+        f"SELECT p.*, a.name AS community FROM persons p LEFT JOIN areas a ON a.id = p.community_id"
+        f" WHERE p.id = ? AND p.deleted = 0", [person_id]), None)
+    if row is None:
+        raise NotFound(Text(f"找不到服务对象 {person_id}", f"No client {person_id}"))
+    return row
+
+
+def find_person(db, id_or_id_number: str) -> dict:
+    """A client by record id or resident ID number (what the CLI accepts)."""
+    text = (id_or_id_number or "").strip()
+    row = next(db.query("SELECT id FROM persons WHERE deleted = 0 AND (id = ? OR id_number = ?)",
+                        [text, normalize_id_number(text)]), None)
+    if row is None:
+        raise NotFound(Text(f"找不到服务对象“{text}”", f"No client “{text}”"))
+    return get_person(db, row["id"])
+
+
+def find_duplicates(db, values: dict, *, exclude_id: str | None = None) -> list[dict]:
+    """Possible duplicates of a client about to be registered, best reason first.
+
+    Same ID number; same name and birth date; same name and phone (DESIGN.md).
+    """
+    name = (values.get("name") or "").strip()
+    id_number = normalize_id_number(values.get("id_number"))
+    birth = values.get("birth_date")
+    if birth is not None and not isinstance(birth, str):
+        birth = birth.isoformat()
+    phone = normalize_phone(values.get("phone"))
+    if not birth and len(id_number) == 18 and id_number[:17].isdigit():
+        birth = f"{id_number[6:10]}-{id_number[10:12]}-{id_number[12:14]}"
+    found: dict[str, dict] = {}
+    checks = [
+        ("id_number", "p.id_number = ?", [id_number], bool(id_number)),
+        ("name_birth_date", "p.name = ? AND p.birth_date = ?", [name, birth], bool(name and birth)),
+        ("name_phone", "p.name = ? AND p.phone = ?", [name, phone], bool(name and phone)),
+    ]
+    for reason, where, params, usable in checks:
+        if not usable:
+            continue
+        for row in db.query(
+            f"SELECT p.id, p.name, p.gender, p.birth_date, p.id_number, p.phone, a.name AS community"
+            f" FROM persons p LEFT JOIN areas a ON a.id = p.community_id WHERE p.deleted = 0 AND {where}", params):
+            if row["id"] != exclude_id and row["id"] not in found:
+                found[row["id"]] = {**row, "reason": reason}
+    return list(found.values())
+
+
+DUPLICATE_REASONS = {
+    "id_number": Text("身份证号码相同", "same ID number"),
+    "name_birth_date": Text("姓名和出生日期相同", "same name and birth date"),
+    "name_phone": Text("姓名和电话相同", "same name and phone"),
+}

@@ -1,0 +1,135 @@
+"""The single write path: stamp, write the row and its field stamps, audit — in one go.
+
+Every synced table keeps, per row, a JSON object of field stamps: ``{"*": [stamp, ""],
+field: [stamp, base], ...}``. ``"*"`` is the stamp every field got when the row was made;
+a field edited later gets its own entry with the stamp the editor saw (``base``), which
+is how sync tells a truly concurrent edit from a later one. One JSON column plus the
+indexed row stamp ``hlc`` stays compact at city scale, where a side table would hold a
+row per field per record (~10M rows); ``benchmarks/field_stamps.py`` measures both.
+
+Callers (the ``verb_noun`` functions) validate first and wrap calls in
+``db.write_transaction``; nothing here commits.
+"""
+
+from __future__ import annotations
+
+import datetime
+import getpass
+import json
+from typing import Any
+
+from .changes import Changes
+from .clock import Clock
+from .derived import derive
+from .errors import NotFound, StaleEdit
+from .i18n import Text
+from .ids import new_id
+from .schema import JSON_FIELDS, PERSONAL_FIELDS, TABLES
+
+
+def now_text() -> str:
+    """Local wall time for created/updated/audit columns, to the second."""
+    return datetime.datetime.now().isoformat(timespec="seconds")
+
+
+def default_actor() -> str:
+    """Who is writing when no worker is signed in: the operating-system user."""
+    try:
+        return getpass.getuser()
+    except Exception:  # pragma: no cover - no user name in some service contexts
+        return "unknown"
+
+
+def _store(table: str, field: str, value: Any) -> Any:
+    """Convert a value to its column form (JSON text for list fields)."""
+    if (table, field) in JSON_FIELDS and value is not None and not isinstance(value, str):
+        return json.dumps(list(value), ensure_ascii=False)
+    return value
+
+
+def audit(db, action: str, table: str | None, record_id: str | None, detail: Any = None, actor: str | None = None) -> None:
+    """Append to the audit log: who did what to which record, when."""
+    db.execute(
+        "INSERT INTO audit(at, actor, action, table_name, record_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        [now_text(), actor or default_actor(), action, table, record_id,
+         None if detail is None else json.dumps(detail, ensure_ascii=False)],
+    )
+
+
+def insert_record(db, clock: Clock, changes: Changes, table: str, values: dict, *, actor: str | None = None,
+                  record_id: str | None = None) -> str:
+    """Write a new row of ``table`` with a fresh stamp; returns its id."""
+    unknown = set(values) - set(TABLES[table])
+    if unknown:
+        raise KeyError(f"{table} has no fields {sorted(unknown)}")
+    stamp = clock.tick()
+    now = now_text()
+    row = {name: _store(table, name, values.get(name)) for name in TABLES[table]}
+    row.update(id=record_id or new_id(), created_at=now, updated_at=now, hlc=stamp, origin=clock.device, deleted=0,
+               stamps=json.dumps({"*": [stamp, ""]}, separators=(",", ":")))
+    row.update(derive(table, row))
+    columns = ", ".join(row)
+    db.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+    audit(db, "create", table, row["id"], None, actor)
+    changes.add("created", table, row["id"])
+    return row["id"]
+
+
+def get_row(db, table: str, record_id: str) -> dict:
+    """A row by id (tombstones included), or NotFound."""
+    cur = db.execute(f"SELECT * FROM {table} WHERE id = ?", [record_id])
+    found = cur.fetchone()
+    if found is None:
+        raise NotFound(Text(f"找不到记录 {record_id}", f"No record {record_id}"))
+    return dict(zip([c[0] for c in cur.description], found))
+
+
+def field_stamp(stamps: dict, field: str) -> str:
+    """The stamp of one field: its own entry, else the row's creation stamp."""
+    return (stamps.get(field) or stamps["*"])[0]
+
+
+def update_record(db, clock: Clock, changes: Changes, table: str, record_id: str, values: dict, *,
+                  actor: str | None = None, seen_hlc: str | None = None) -> list[str]:
+    """Change fields of a row; only fields whose value differs are stamped. Returns them.
+
+    ``seen_hlc`` is the row stamp the form was loaded with: if the row changed since,
+    the edit is refused rather than silently overwriting someone else's change.
+    """
+    row = get_row(db, table, record_id)
+    if seen_hlc is not None and row["hlc"] != seen_hlc:
+        raise StaleEdit(Text("该记录在您打开后已被修改，请重新打开后再保存。",
+                             "This record changed after you opened it; reopen it and save again."))
+    new = {k: _store(table, k, v) for k, v in values.items()}
+    changed = [k for k, v in new.items() if row.get(k) != v]
+    if not changed:
+        return []
+    stamps = json.loads(row["stamps"])
+    stamp = clock.tick()
+    for name in changed:
+        stamps[name] = [stamp, field_stamp(stamps, name)]
+    row.update({k: new[k] for k in changed})
+    derived = derive(table, row)
+    sets = {**{k: new[k] for k in changed}, **derived, "hlc": stamp, "updated_at": now_text(),
+            "stamps": json.dumps(stamps, separators=(",", ":"))}
+    db.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), record_id])
+    audit(db, "update", table, record_id, changed, actor)
+    changes.add("updated", table, record_id)
+    return changed
+
+
+def delete_record(db, clock: Clock, changes: Changes, table: str, record_id: str, *, actor: str | None = None) -> None:
+    """Tombstone a row (never a hard delete) and blank its personal fields."""
+    row = get_row(db, table, record_id)
+    if row["deleted"]:
+        return
+    stamps = json.loads(row["stamps"])
+    stamp = clock.tick()
+    stamps["deleted"] = [stamp, field_stamp(stamps, "deleted")]
+    blanks = {name: None for name in PERSONAL_FIELDS.get(table, ())}
+    row.update(blanks)
+    sets = {**blanks, **derive(table, row), "deleted": 1, "hlc": stamp, "updated_at": now_text(),
+            "stamps": json.dumps(stamps, separators=(",", ":"))}
+    db.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), record_id])
+    audit(db, "delete", table, record_id, None, actor)
+    changes.add("deleted", table, record_id)

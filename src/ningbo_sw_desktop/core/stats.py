@@ -1,0 +1,61 @@
+"""The figures supervisors report: activities held, people served, cases by domain, workers.
+
+"People served" (受益人数) counts distinct clients with a visit in the period plus distinct
+members present at an activity in the period; a person counted by both is counted once.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from .enums import codes
+
+
+def _period(date_from, date_to) -> tuple[str, str]:
+    """ISO bounds of the period, inclusive; open ends become the widest dates."""
+    start = str(date_from)[:10] if date_from else "0001-01-01"
+    end = str(date_to)[:10] if date_to else "9999-12-31"
+    return start, end
+
+
+def statistics(db, date_from=None, date_to=None) -> dict:
+    """All figures for a period (dates inclusive; None for no bound)."""
+    start, end = _period(date_from, date_to)
+    end_next = (datetime.date.fromisoformat(end) + datetime.timedelta(days=1)).isoformat() if end != "9999-12-31" else end
+    one = lambda sql, params=(): db.execute(sql, list(params)).fetchone()[0]  # noqa: E731
+    workers = one("SELECT COUNT(*) FROM workers WHERE deleted = 0")
+    population = one("SELECT COALESCE(SUM(population), 0) FROM areas WHERE deleted = 0 AND level = 'community'")
+    by_domain = {code: {"open": 0, "closed": 0, "opened_in_period": 0} for code in codes("domain")}
+    for row in db.query(
+        "SELECT domain, status, COUNT(*) AS n, SUM(intake_date BETWEEN ? AND ?) AS in_period FROM cases"
+        " WHERE deleted = 0 GROUP BY domain, status", [start, end]):
+        entry = by_domain.setdefault(row["domain"], {"open": 0, "closed": 0, "opened_in_period": 0})
+        entry[row["status"]] = row["n"]
+        entry["opened_in_period"] += row["in_period"] or 0
+    visits_by_kind = {code: 0 for code in codes("kind")}
+    for row in db.query("SELECT kind, COUNT(*) AS n FROM visits WHERE deleted = 0 AND at >= ? AND at < ? GROUP BY kind",
+                        [start, end_next]):
+        visits_by_kind[row["kind"]] = row["n"]
+    served = one(
+        "SELECT COUNT(*) FROM (SELECT person_id FROM visits WHERE deleted = 0 AND at >= ? AND at < ? AND person_id IS NOT NULL"
+        " UNION SELECT t.person_id FROM attendance t JOIN activities a ON a.id = t.activity_id"
+        " WHERE t.deleted = 0 AND a.deleted = 0 AND t.status = 'present' AND a.date BETWEEN ? AND ?)",
+        [start, end_next, start, end])
+    activities = one("SELECT COUNT(*) FROM activities WHERE deleted = 0 AND date BETWEEN ? AND ?", [start, end])
+    projects = list(db.query(
+        "SELECT name, year, funder, budget, domain FROM service_projects WHERE deleted = 0 ORDER BY year DESC, name"))
+    return {
+        "period": {"from": date_from and start, "to": date_to and end},
+        "workers": workers,
+        "resident_population": population,
+        "workers_per_10000": round(workers * 10_000 / population, 2) if population else None,
+        "cases_by_domain": by_domain,
+        "cases_open": sum(v["open"] for v in by_domain.values()),
+        "cases_closed": sum(v["closed"] for v in by_domain.values()),
+        "visits": sum(visits_by_kind.values()),
+        "visits_by_kind": visits_by_kind,
+        "activities_held": activities,
+        "people_served": served,
+        "service_projects": projects,
+        "service_project_budget": sum(p["budget"] or 0 for p in projects),
+    }

@@ -1,0 +1,99 @@
+"""Visit logs (走访记录) and follow-ups: the contacts a worker records many times a day."""
+
+from __future__ import annotations
+
+import datetime
+
+from .changes import Changes
+from .errors import FieldError, ValidationError
+from .i18n import Text
+from .records import insert_record, update_record
+from .validation import validate_visit
+from .writing import writing
+
+
+def log_visit(db, values: dict, *, actor: str | None = None) -> Changes:
+    """Record one contact with a client; a case number or id is accepted in ``case_id``."""
+    from .cases import get_case
+
+    values = dict(values)
+    if values.get("case_id"):
+        case = get_case(db, values["case_id"])
+        values["case_id"] = case["id"]
+        values.setdefault("person_id", case["person_id"])
+        if case["status"] == "closed":
+            raise ValidationError([FieldError("case_id", Text(
+                f"个案 {case['case_no']} 已结案，不能再添加走访记录", f"case {case['case_no']} is closed; no visits can be added"))])
+    clean = validate_visit(values)
+    with writing(db) as (clock, changes):
+        changes.value = insert_record(db, clock, changes, "visits", clean, actor=actor)
+    return changes
+
+
+def update_visit(db, visit_id: str, values: dict, *, actor: str | None = None, seen_hlc: str | None = None) -> Changes:
+    """Correct a visit log (only the fields given)."""
+    clean = validate_visit(values, partial=True)
+    with writing(db) as (clock, changes):
+        update_record(db, clock, changes, "visits", visit_id, clean, actor=actor, seen_hlc=seen_hlc)
+        changes.value = visit_id
+    return changes
+
+
+VISIT_SELECT = (
+    "SELECT v.id, v.case_id, c.case_no, v.person_id, p.name AS person_name, v.worker_id, w.name AS worker,"
+    " v.at, v.kind, v.duration_min, v.notes, v.outcome, v.next_follow_up, v.hlc"
+    " FROM visits v LEFT JOIN cases c ON c.id = v.case_id LEFT JOIN persons p ON p.id = v.person_id"
+    " LEFT JOIN workers w ON w.id = v.worker_id"
+)
+
+
+def list_visits(db, *, case_id: str | None = None, date_from=None, date_to=None, worker_id: str | None = None,
+                kind: str | None = None, limit: int | None = None) -> list[dict]:
+    """Visits newest first, filtered by case, date range (inclusive), worker and kind."""
+    where, params = ["v.deleted = 0"], []
+    if case_id:
+        where.append("v.case_id = ?")
+        params.append(case_id)
+    if date_from:
+        where.append("v.at >= ?")
+        params.append(str(date_from)[:10])
+    if date_to:
+        where.append("v.at < ?")
+        params.append((_as_date(date_to) + datetime.timedelta(days=1)).isoformat())
+    if worker_id:
+        where.append("v.worker_id = ?")
+        params.append(worker_id)
+    if kind:
+        where.append("v.kind = ?")
+        params.append(kind)
+    sql = VISIT_SELECT + " WHERE " + " AND ".join(where) + " ORDER BY v.at DESC, v.id DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return list(db.query(sql, params))
+
+
+def due_follow_ups(db, today: datetime.date | None = None, *, limit: int | None = None) -> list[dict]:
+    """Follow-ups due today or overdue: each open case's latest planned contact not yet made.
+
+    A follow-up is done once any later visit of the same case is logged, so only the
+    newest visit of each case counts; ``days_overdue`` is 0 for today.
+    """
+    today = today or datetime.date.today()
+    sql = (
+        "SELECT v.id AS visit_id, c.id AS case_id, c.case_no, p.name AS person_name, c.risk, v.next_follow_up,"
+        " v.at AS last_visit, v.kind, w.name AS worker,"
+        " CAST(julianday(?) - julianday(v.next_follow_up) AS INTEGER) AS days_overdue"
+        " FROM cases c JOIN visits v ON v.id = (SELECT v2.id FROM visits v2 WHERE v2.case_id = c.id AND v2.deleted = 0"
+        "   ORDER BY v2.at DESC, v2.id DESC LIMIT 1)"
+        " LEFT JOIN persons p ON p.id = c.person_id LEFT JOIN workers w ON w.id = v.worker_id"
+        " WHERE c.deleted = 0 AND c.status = 'open' AND v.next_follow_up IS NOT NULL AND v.next_follow_up <= ?"
+        " ORDER BY v.next_follow_up, c.case_no"
+    )
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return list(db.query(sql, [today.isoformat(), today.isoformat()]))
+
+
+def _as_date(value) -> datetime.date:
+    """A date from a date or ISO text."""
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value)[:10])
