@@ -13,9 +13,9 @@ from .changes import Changes
 from .errors import FieldError, NotFound, ValidationError
 from .i18n import Text
 from .office import get_meta
-from .persons import _resolve_community, get_person
+from .persons import checked_person, get_person
 from .records import insert_record, update_record
-from .validation import validate_case, validate_person
+from .validation import validate_case
 from .writing import writing
 
 
@@ -52,7 +52,7 @@ def open_case(db, case_values: dict, *, person_id: str | None = None, person_val
         birth = get_person(db, person_id)["birth_date"]
     else:
         try:
-            person_clean = validate_person(_resolve_community(db, person_values or {}))
+            person_clean = checked_person(db, person_values or {})
             birth = person_clean.get("birth_date")
         except ValidationError as exc:
             errors += exc.errors

@@ -16,12 +16,11 @@ from .changes import Changes
 from .db import write_transaction
 from .ids import natural_id
 from .records import insert_record
+from .validation import id_check_digit
 from .visits import log_visit
 from .workers import add_worker
 from .writing import writing
 
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK = "10X98765432"
 AREA_CODES = {"海曙区": "330203", "江北区": "330205"}
 
 
@@ -29,7 +28,7 @@ def make_id_number(area_code: str, birth: datetime.date, seq: int, gender: str) 
     """A well-formed resident ID number (GB 11643) for demo clients."""
     order = seq % 500 * 2 + (1 if gender == "male" else 0)
     body = f"{area_code}{birth:%Y%m%d}{order:03d}"
-    return body + ID_CHECK[sum(int(c) * w for c, w in zip(body, ID_WEIGHTS)) % 11]
+    return body + id_check_digit(body)
 
 
 def seed_reference_data(db, *, actor: str = "demo") -> dict[str, str]:
@@ -92,6 +91,7 @@ def load_demo(db, *, persons: int = 240, seed: int = 20261129, actor: str = "dem
     total = Changes()
     with write_transaction(db):
         fixed = [("张三", "male", 1948), ("张三丰", "male", 1952), ("李秀英", "female", 1944)]
+        intakes = sorted(today - datetime.timedelta(days=rng.randint(3, 700)) for _ in range(persons))
         for i in range(persons):
             community_id, district = communities[i % len(communities)]
             person = random_person(rng, i, community_id, district, today)
@@ -101,7 +101,7 @@ def load_demo(db, *, persons: int = 240, seed: int = 20261129, actor: str = "dem
                 person.update(name=name, gender=gender, birth_date=birth.isoformat(),
                               id_number=make_id_number(AREA_CODES[district], birth, i, gender))
             domain = rng.choice(list(D.PROBLEMS))
-            intake = today - datetime.timedelta(days=rng.randint(3, 700))
+            intake = intakes[i]
             case = {"domain": domain, "risk": rng.choice(["low", "low", "medium", "medium", "high", "urgent"]),
                     "problem": rng.choice(D.PROBLEMS[domain]), "intake_date": intake.isoformat(),
                     "referral_source": rng.choice(["self", "community", "hospital", "school", "civil_affairs"]),
@@ -120,14 +120,15 @@ def load_demo(db, *, persons: int = 240, seed: int = 20261129, actor: str = "dem
 
 
 def _demo_visits(db, rng, case_id, worker_id, intake, today, actor) -> None:
-    """A few visits per case; the latest one often plans a follow-up due about now."""
-    days = sorted(rng.sample(range(0, max(2, (today - intake).days)), k=min(rng.randint(1, 5), (today - intake).days)))
+    """A few visits per case, the latest within the last weeks, planning a follow-up due about now."""
+    span = (today - intake).days
+    last_day = max(0, span - rng.randint(0, min(span, 35)))
+    days = sorted(set(rng.sample(range(0, last_day + 1), k=min(rng.randint(0, 4), last_day + 1))) | {last_day})
     for n, day in enumerate(days):
         at = datetime.datetime.combine(intake + datetime.timedelta(days=day), datetime.time(rng.randint(8, 17), rng.choice([0, 15, 30, 45])))
+        at = min(at, datetime.datetime.now().replace(second=0, microsecond=0) - datetime.timedelta(minutes=5))
         last = n == len(days) - 1
-        follow = at.date() + datetime.timedelta(days=rng.randint(7, 30)) if last else None
-        if last and rng.random() < 0.3:
-            follow = today - datetime.timedelta(days=rng.randint(0, 5))
+        follow = at.date() + datetime.timedelta(days=rng.randint(7, 40)) if last else None
         log_visit(db, {"case_id": case_id, "worker_id": worker_id, "at": at, "kind": rng.choice(["home", "home", "phone", "office", "outreach"]),
                        "duration_min": rng.choice([20, 30, 45, 60]), "notes": rng.choice(D.VISIT_NOTES),
                        "next_follow_up": max(follow, at.date()) if follow else None}, actor=actor)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .changes import Changes
-from .errors import NotFound
+from .errors import FieldError, NotFound, ValidationError
 from .i18n import Text
 from .records import insert_record, update_record
 from .validation import normalize_id_number, normalize_phone, validate_person
@@ -13,18 +13,43 @@ PERSON_COLUMNS = ("id, name, gender, birth_date, id_number, phone, community_id,
                   " relief_status, disability_cert_no, disability_grade, tags, notes, hlc")
 
 
-def _resolve_community(db, values: dict) -> dict:
-    """Accept a community's name or id in ``community_id``."""
+def checked_person(db, values: dict, *, partial: bool = False, exclude_id: str | None = None) -> dict:
+    """Validate a client's fields, resolve the community by name, refuse a taken ID number.
+
+    All problems are reported together; a second record with the same ID number is never
+    made (the worker is told whose number it is, to reuse that client instead).
+    """
     from .areas import find_community
 
+    errors: list[FieldError] = []
+    values = dict(values)
     if values.get("community_id"):
-        values = {**values, "community_id": find_community(db, values["community_id"])["id"]}
-    return values
+        try:
+            values["community_id"] = find_community(db, values["community_id"])["id"]
+        except ValidationError as exc:
+            errors += exc.errors
+            values.pop("community_id")
+    try:
+        clean = validate_person(values, partial=partial)
+    except ValidationError as exc:
+        errors += [e for e in exc.errors if not (e.field == "community_id" and errors)]
+        clean = {}
+    if clean.get("id_number"):
+        taken = next(db.query("SELECT p.id, p.name, a.name AS community FROM persons p LEFT JOIN areas a"
+                              " ON a.id = p.community_id WHERE p.deleted = 0 AND p.id_number = ? AND p.id != ?",
+                              [clean["id_number"], exclude_id or ""]), None)
+        if taken:
+            errors.append(FieldError("id_number", Text(
+                f"该号码已登记为服务对象 {taken['name']}（{taken['community'] or ''}），请选用已有服务对象",
+                f"this number is already registered to {taken['name']} ({taken['community'] or ''}); use that client")))
+    if errors:
+        raise ValidationError(errors)
+    return clean
 
 
 def add_person(db, values: dict, *, actor: str | None = None) -> Changes:
     """Register a client; ``Changes.value`` is the new person's id."""
-    clean = validate_person(_resolve_community(db, values))
+    clean = checked_person(db, values)
     with writing(db) as (clock, changes):
         changes.value = insert_record(db, clock, changes, "persons", clean, actor=actor)
     return changes
@@ -32,7 +57,7 @@ def add_person(db, values: dict, *, actor: str | None = None) -> Changes:
 
 def update_person(db, person_id: str, values: dict, *, actor: str | None = None, seen_hlc: str | None = None) -> Changes:
     """Change a client's facts (only the fields given)."""
-    clean = validate_person(_resolve_community(db, values), partial=True)
+    clean = checked_person(db, values, partial=True, exclude_id=person_id)
     with writing(db) as (clock, changes):
         update_record(db, clock, changes, "persons", person_id, clean, actor=actor, seen_hlc=seen_hlc)
         changes.value = person_id

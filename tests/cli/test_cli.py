@@ -1,0 +1,128 @@
+"""The headless ``ningbo-sw`` commands, through click's runner and once as a real process."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from ningbo_sw_desktop.cli import main
+from ningbo_sw_desktop.core.validation import id_check_digit
+
+BODY = "33020319480511001"  # not the demo's 张三 (born 1948-05-10)
+GOOD_ID = BODY + id_check_digit(BODY)
+BAD_ID = BODY + ("0" if GOOD_ID[-1] != "0" else "1")
+
+
+@pytest.fixture
+def run(db_path):
+    """Invoke a command on the test database; returns the click Result."""
+    runner = CliRunner()
+
+    def invoke(*args, ok=True):
+        result = runner.invoke(main, ["--db", str(db_path), *args], catch_exceptions=False)
+        if ok:
+            assert result.exit_code == 0, result.output + result.stderr
+        return result
+
+    invoke("init", "--office-code", "HS-NM", "--office-name", "南门街道社工站")
+    invoke("demo")
+    return invoke
+
+
+def add_zhang(run, *extra, ok=True):
+    return run("case", "add", "--name", "张三", "--id-number", GOOD_ID, "--community", "柳庄社区",
+               "--domain", "社会救助", "--risk", "high", "--problem", "独居老人，生活困难", *extra, ok=ok)
+
+
+def test_case_add_prints_the_new_case_number_on_its_last_line(run):
+    result = add_zhang(run, "--gender", "女", ok=False)
+    assert result.exit_code == 2
+    assert "性别" in result.stderr  # gender disagrees with the ID number
+    result = add_zhang(run)
+    case_no = result.stdout.strip().splitlines()[-1]
+    assert case_no.startswith(f"HS-NM-{datetime.date.today().year}-")
+    shown = json.loads(run("case", "show", case_no, "--json").stdout)
+    assert shown["domain"] == "social_relief" and shown["person"]["birth_date"] == "1948-05-11"
+
+
+def test_a_second_client_with_the_same_id_number_is_refused(run):
+    add_zhang(run)
+    result = add_zhang(run, ok=False)
+    assert result.exit_code == 2 and "已登记为服务对象 张三" in result.stderr
+
+
+def test_a_wrong_check_digit_is_refused_naming_the_field_and_nothing_is_written(run, db_path):
+    before = json.loads(run("case", "list", "--json", "--limit", "1000").stdout)
+    result = run("case", "add", "--name", "王五", "--id-number", BAD_ID, "--community", "柳庄社区",
+                 "--domain", "social_welfare", "--risk", "low", "--problem", "x", ok=False)
+    assert result.exit_code == 2
+    assert "居民身份证号码" in result.stderr and "校验位" in result.stderr
+    assert json.loads(run("case", "list", "--json", "--limit", "1000").stdout) == before
+
+
+def test_english_messages_on_request(run, db_path):
+    result = CliRunner().invoke(main, ["--lang", "en", "--db", str(db_path), "case", "add", "--name", "王五",
+                                       "--id-number", BAD_ID, "--community", "柳庄", "--domain", "x", "--risk", "low",
+                                       "--problem", "x"])
+    assert result.exit_code == 2
+    assert "check digit" in result.stderr and "did you mean: 柳庄社区" in result.stderr
+    assert "Service domain" in result.stderr
+
+
+def test_search_finds_a_client_by_pinyin_initials(run):
+    rows = json.loads(run("case", "list", "--search", "zs", "--json").stdout)
+    assert "张三" in {r["person_name"] for r in rows}
+
+
+def test_visit_add_then_due_lists_the_follow_up(run):
+    case_no = add_zhang(run).stdout.strip().splitlines()[-1]
+    now = datetime.datetime.now() - datetime.timedelta(minutes=5)
+    today = datetime.date.today().isoformat()
+    run("visit", "add", "--case", case_no, "--kind", "入户", "--at", now.isoformat(timespec="minutes"),
+        "--notes", "入户了解近况", "--next-follow-up", today)
+    due = json.loads(run("visit", "list", "--due", "--json", "--limit", "1000").stdout)
+    assert any(d["case_no"] == case_no and d["days_overdue"] == 0 for d in due)
+    visits = json.loads(run("visit", "list", "--case", case_no, "--json").stdout)
+    assert [v["notes"] for v in visits] == ["入户了解近况"]
+    run("case", "close", case_no, "--reason", "服务目标已达成")
+    assert json.loads(run("case", "show", case_no, "--json").stdout)["status"] == "closed"
+
+
+def test_areas_check_and_stats(run):
+    run("area", "add", "--name", "新社区", "--level", "社区", "--parent", "南门街道", "--population", "5000")
+    names = [a["name"] for a in json.loads(run("area", "list", "--level", "community", "--json").stdout)]
+    assert "新社区" in names and "云麓湾社区" in names
+    assert "结构版本" in run("check").stdout
+    stats = json.loads(run("stats", "--json").stdout)
+    assert stats["workers"] == 6 and stats["workers_per_10000"] > 0
+    assert set(stats["cases_by_domain"]) >= {"social_welfare", "emergency"}
+
+
+def _commands(group: click.Group, prefix=()):
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from _commands(command, prefix + (name,))
+        else:
+            yield prefix + (name,), command
+
+
+def test_every_command_is_documented_with_an_example():
+    undocumented = [" ".join(path) for path, command in _commands(main)
+                    if not command.help or "ningbo-sw" not in command.help]
+    assert undocumented == []
+
+
+def test_the_installed_command_runs_as_a_real_process(tmp_path):
+    db = tmp_path / "real.db"
+    exe = [sys.executable, "-m", "ningbo_sw_desktop", "--db", str(db)]
+    subprocess.run([*exe, "init", "--office-code", "JB-CC", "--office-name", "慈城镇社工站"], check=True, capture_output=True)
+    out = subprocess.run([*exe, "check", "--json"], check=True, capture_output=True, text=True)
+    assert json.loads(out.stdout)["ok"] is True
+    bad = subprocess.run([*exe, "case", "list", "--status", "maybe"], capture_output=True, text=True)
+    assert bad.returncode == 2

@@ -1,0 +1,102 @@
+"""Intake, case numbers, closing, visits and follow-ups — as a worker does them."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from ningbo_sw_desktop.core.cases import CaseFilter, close_case, get_case, list_cases, next_case_no, open_case
+from ningbo_sw_desktop.core.errors import ValidationError
+from ningbo_sw_desktop.core.persons import find_duplicates
+from ningbo_sw_desktop.core.stats import statistics
+from ningbo_sw_desktop.core.visits import due_follow_ups, list_visits, log_visit
+
+CASE = {"domain": "社会福利", "risk": "high", "problem": "独居老人，子女在外地"}
+LI = {"name": "李秀英", "gender": "女", "birth_date": "1944-03-08", "phone": "0574-87654321", "community_id": "柳庄社区"}
+
+
+def test_intake_opens_a_case_numbered_by_office_and_year(office_db):
+    first = open_case(office_db, CASE, person_values=LI)
+    second = open_case(office_db, {**CASE, "intake_date": "2025-06-01"}, person_values={**LI, "name": "王阿婆"})
+    year = datetime.date.today().year
+    assert first.value == f"HS-NM-{year}-0001"
+    assert second.value == "HS-NM-2025-0001"
+    case = get_case(office_db, first.value)
+    assert case["domain"] == "social_welfare" and case["status"] == "open" and case["person"]["name"] == "李秀英"
+    assert case["community"] == "柳庄社区"
+
+
+def test_case_numbers_continue_past_9999(office_db):
+    office_db.execute("UPDATE meta SET value = value WHERE key = 'office_code'")
+    open_case(office_db, CASE, person_values=LI)
+    office_db.execute("UPDATE cases SET case_no = 'HS-NM-2026-9999'")
+    assert next_case_no(office_db, "HS-NM", 2026) == "HS-NM-2026-10000"
+
+
+def test_possible_duplicates_are_found_before_a_second_record(office_db):
+    open_case(office_db, CASE, person_values=LI)
+    by_birth = find_duplicates(office_db, {"name": "李秀英", "birth_date": "1944-03-08"})
+    by_phone = find_duplicates(office_db, {"name": "李秀英", "phone": "057487654321"})
+    assert [d["reason"] for d in by_birth] == ["name_birth_date"]
+    assert [d["reason"] for d in by_phone] == ["name_phone"]
+    assert find_duplicates(office_db, {"name": "李秀英", "birth_date": "1950-01-01"}) == []
+
+
+def test_an_unknown_community_is_refused_naming_close_matches(office_db):
+    with pytest.raises(ValidationError) as err:
+        open_case(office_db, CASE, person_values={**LI, "community_id": "柳庄"})
+    message = str(err.value)
+    assert "柳庄社区" in message
+    assert office_db.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
+
+
+def test_intake_before_birth_is_refused(office_db):
+    with pytest.raises(ValidationError) as err:
+        open_case(office_db, {**CASE, "intake_date": "1940-01-01"}, person_values=LI)
+    assert "intake_date" in err.value.by_field()
+
+
+def test_a_visit_in_the_future_is_refused(office_db):
+    case_no = open_case(office_db, CASE, person_values=LI).value
+    tomorrow = datetime.datetime.now() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as err:
+        log_visit(office_db, {"case_id": case_no, "kind": "home", "at": tomorrow, "notes": "入户"})
+    assert "at" in err.value.by_field()
+    assert list_visits(office_db) == []
+
+
+def test_a_follow_up_due_today_is_listed_until_the_next_visit(office_db):
+    case_no = open_case(office_db, CASE, person_values=LI).value
+    today = datetime.date.today()
+    log_visit(office_db, {"case_id": case_no, "kind": "入户", "at": today - datetime.timedelta(days=7),
+                          "notes": "入户了解近况", "next_follow_up": today - datetime.timedelta(days=2)})
+    due = due_follow_ups(office_db, today)
+    assert [(d["case_no"], d["days_overdue"]) for d in due] == [(case_no, 2)]
+    log_visit(office_db, {"case_id": case_no, "kind": "phone", "at": datetime.datetime.now() - datetime.timedelta(minutes=1),
+                          "notes": "电话回访"})
+    assert due_follow_ups(office_db, today) == []
+
+
+def test_closing_a_case_records_reason_and_refuses_new_visits(office_db):
+    case_no = open_case(office_db, CASE, person_values=LI).value
+    close_case(office_db, case_no, "服务目标已达成")
+    case = get_case(office_db, case_no)
+    assert case["status"] == "closed" and case["close_reason"] == "服务目标已达成"
+    assert case["closed_on"] == datetime.date.today().isoformat()
+    with pytest.raises(ValidationError):
+        log_visit(office_db, {"case_id": case_no, "kind": "home", "at": datetime.datetime.now(), "notes": "x"})
+    assert [c["case_no"] for c in list_cases(office_db, CaseFilter(status="closed"))] == [case_no]
+
+
+def test_statistics_count_cases_visits_and_workers_per_10000(office_db):
+    case_no = open_case(office_db, CASE, person_values=LI).value
+    log_visit(office_db, {"case_id": case_no, "kind": "home", "at": datetime.datetime.now() - datetime.timedelta(hours=1), "notes": "入户"})
+    figures = statistics(office_db)
+    population = office_db.execute("SELECT SUM(population) FROM areas WHERE level = 'community'").fetchone()[0]
+    assert figures["workers"] == 6
+    assert figures["workers_per_10000"] == round(6 * 10_000 / population, 2)
+    assert figures["cases_by_domain"]["social_welfare"]["open"] == 1
+    assert figures["visits_by_kind"]["home"] == 1 and figures["people_served"] == 1
+    last_year = statistics(office_db, "2000-01-01", "2000-12-31")
+    assert last_year["visits"] == 0 and last_year["people_served"] == 0
