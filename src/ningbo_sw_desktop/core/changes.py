@@ -19,7 +19,7 @@ class Changes:
         """Note one record as ``created``, ``updated`` or ``deleted``."""
         getattr(self, kind).setdefault(table, []).append(record_id)
 
-    def merge(self, other: "Changes") -> "Changes":
+    def merge(self, other: Changes) -> Changes:
         """Fold another write's changes into this one (for multi-step operations)."""
         for kind in ("created", "updated", "deleted"):
             for table, ids in getattr(other, kind).items():

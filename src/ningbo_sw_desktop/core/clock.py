@@ -41,7 +41,7 @@ class Clock:
     counter: int = 0
 
     @classmethod
-    def load(cls, db) -> "Clock":
+    def load(cls, db) -> Clock:
         """Read the device id and the last stamp from ``meta``."""
         rows = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('device_id', 'hlc_last')").fetchall())
         clock = cls(device=rows["device_id"])

@@ -53,8 +53,9 @@ def seed_reference_data(db, *, actor: str = "demo") -> dict[str, str]:
                 insert_record(db, clock, changes, "programs", {"name": name, "domain": domain,
                                                                 "description": description}, actor=actor)
         for i, (name, gender, level, community) in enumerate(D.WORKERS):
+            office_code = "JB-CC" if community == "云麓湾社区" else "HS-NM"
             add_worker(db, {"name": name, "gender": gender, "cert_level": level, "community_id": ids[community],
-                            "cert_no": f"SG{2018 + i}33020{i:03d}"}, actor=actor)
+                            "cert_no": f"SG{2018 + i}33020{i:03d}", "office_code": office_code}, actor=actor)
     return ids
 
 
@@ -135,12 +136,24 @@ def _demo_visits(db, rng, case_id, worker_id, intake, today, actor) -> None:
 
 
 def _demo_club(db, rng, areas, workers, today, actor) -> None:
-    """Clubs with members, activities and attendance marks."""
+    """Clubs with members, activities and attendance marks; Yunlu Bay's club has 60 members."""
+    from .persons import add_person
+
+    newcomer_club_community = areas[D.CLUBS[0][0]]
+    for k in range(45):
+        person = random_person(rng, 10_000 + k, newcomer_club_community, "江北区", today)
+        birth = datetime.date(today.year - rng.randint(62, 85), rng.randint(1, 12), rng.randint(1, 28))
+        person.update(birth_date=birth.isoformat(), tags=["elderly", "newcomer"],
+                      id_number=make_id_number("330205", birth, 10_000 + k, person["gender"]))
+        add_person(db, person, actor=actor)
     with writing(db) as (clock, changes):
         for community, club_name, description in D.CLUBS:
             club_id = insert_record(db, clock, changes, "clubs", {"name": club_name, "community_id": areas[community],
                                                                    "description": description, "founded_on": "2023-03-01"}, actor=actor)
-            members = [r["id"] for r in db.query("SELECT id FROM persons WHERE community_id = ? AND deleted = 0 LIMIT 40", [areas[community]])]
+            elderly_born_by = today.replace(year=today.year - 60).isoformat()
+            members = [r["id"] for r in db.query(
+                "SELECT id FROM persons WHERE community_id = ? AND deleted = 0 AND birth_date <= ? ORDER BY name_pinyin LIMIT 60",
+                [areas[community], elderly_born_by])]
             for person_id in members:
                 insert_record(db, clock, changes, "club_members", {"club_id": club_id, "person_id": person_id, "joined_on": "2024-01-15",
                                                                     "role": rng.choice(["member"] * 8 + ["volunteer", "leader"]), "tags": ["elderly"]}, actor=actor)

@@ -46,6 +46,6 @@ class Text:
     def __hash__(self) -> int:
         return hash((self.zh, self.en))
 
-    def format(self, **kw) -> "Text":
+    def format(self, **kw) -> Text:
         """Fill ``{name}`` placeholders in both languages."""
         return Text(self.zh.format(**kw), self.en.format(**kw))

@@ -67,8 +67,8 @@ def update_person(db, person_id: str, values: dict, *, actor: str | None = None,
 def get_person(db, person_id: str) -> dict:
     """A live client by id, with the community's name."""
     row = next(db.query(
-        f"SELECT p.*, a.name AS community FROM persons p LEFT JOIN areas a ON a.id = p.community_id"
-        f" WHERE p.id = ? AND p.deleted = 0", [person_id]), None)
+        "SELECT p.*, a.name AS community FROM persons p LEFT JOIN areas a ON a.id = p.community_id"
+        " WHERE p.id = ? AND p.deleted = 0", [person_id]), None)
     if row is None:
         raise NotFound(Text(f"找不到服务对象 {person_id}", f"No client {person_id}"))
     return row

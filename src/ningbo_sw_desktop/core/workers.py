@@ -19,7 +19,7 @@ def add_worker(db, values: dict, *, actor: str | None = None) -> Changes:
     if values.get("community_id"):
         values["community_id"] = find_community(db, values["community_id"])["id"]
     clean = validate_worker(values)
-    clean.setdefault("office_code", get_meta(db, "office_code"))
+    clean["office_code"] = (values.get("office_code") or get_meta(db, "office_code") or "").upper() or None
     with writing(db) as (clock, changes):
         changes.value = insert_record(db, clock, changes, "workers", clean, actor=actor)
     return changes
