@@ -127,7 +127,7 @@ def _demo_visits(db, rng, case_id, worker_id, intake, today, actor) -> None:
     days = sorted(set(rng.sample(range(0, last_day + 1), k=min(rng.randint(0, 4), last_day + 1))) | {last_day})
     for n, day in enumerate(days):
         at = datetime.datetime.combine(intake + datetime.timedelta(days=day), datetime.time(rng.randint(8, 17), rng.choice([0, 15, 30, 45])))
-        at = min(at, datetime.datetime.now().replace(second=0, microsecond=0) - datetime.timedelta(minutes=5))
+        at = min(at, datetime.datetime.now().replace(second=0, microsecond=0) - datetime.timedelta(minutes=rng.randint(5, 180)))
         last = n == len(days) - 1
         follow = at.date() + datetime.timedelta(days=rng.randint(7, 40)) if last else None
         log_visit(db, {"case_id": case_id, "worker_id": worker_id, "at": at, "kind": rng.choice(["home", "home", "phone", "office", "outreach"]),

@@ -1,0 +1,158 @@
+"""Editing a case's facts, goals and plan, and closing it with a reason."""
+
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtCore import QDate, QEvent
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ..core.cases import close_case, update_case
+from ..core.errors import ValidationError
+from ..core.validation import validate_case
+from . import lookups
+from .forms import FormBinder, confirm_discard
+from .widgets import EnumCombo, RecordCombo
+
+EDIT_FIELDS = ("domain", "risk", "problem", "referral_source", "program_id", "worker_id", "goals", "plan")
+
+
+def _form_dialog(dialog: QDialog, form: FormBinder, widgets: dict) -> QDialogButtonBox:
+    """Lay out fields with their error lines and Save/Cancel under them."""
+    layout = QVBoxLayout(dialog)
+    rows = QFormLayout()
+    for name, widget in widgets.items():
+        label, field, error = form.add(name, widget)
+        column = QWidget()
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(1)
+        inner.addWidget(field)
+        inner.addWidget(error)
+        rows.addRow(label, column)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    layout.addLayout(rows)
+    layout.addWidget(buttons)
+    return buttons
+
+
+class CaseEditDialog(QDialog):
+    """Only the fields the user changed are written, with the stamp they saw (no lost updates)."""
+
+    def __init__(self, ctx, case: dict, parent=None):
+        super().__init__(parent)
+        self.ctx, self.case = ctx, case
+        self.form = FormBinder(self)
+        widgets = {"domain": EnumCombo("domain"), "risk": EnumCombo("risk"), "problem": QPlainTextEdit(),
+                   "referral_source": EnumCombo("referral_source", blank="choose"),
+                   "program_id": RecordCombo(blank="choose"), "worker_id": RecordCombo(blank="choose"),
+                   "goals": QPlainTextEdit(), "plan": QPlainTextEdit()}
+        self.buttons = _form_dialog(self, self.form, widgets)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        widgets["program_id"].set_records(lookups.programs(ctx.db))
+        widgets["worker_id"].set_records(lookups.workers(ctx.db))
+        self.form.fill({name: case.get(name) for name in EDIT_FIELDS})
+        self.original = self.form.values(EDIT_FIELDS)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.form.edited.connect(lambda _name: self.validate())
+        self.resize(640, 600)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Edit case %1").replace("%1", self.case["case_no"]))
+        self.form.set_label_texts({
+            "domain": self.tr("Service domain"), "risk": self.tr("Risk level"), "problem": self.tr("Presenting problem"),
+            "referral_source": self.tr("Referral source"), "program_id": self.tr("Program"),
+            "worker_id": self.tr("Social worker"), "goals": self.tr("Service goals"), "plan": self.tr("Service plan")})
+        self.validate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def changed_values(self) -> dict:
+        now = self.form.values(EDIT_FIELDS)
+        return {name: value for name, value in now.items() if value != self.original[name]}
+
+    def validate(self) -> bool:
+        birth = (self.case.get("person") or {}).get("birth_date")
+        try:
+            validate_case(self.changed_values(), partial=True,
+                          birth_date=datetime.date.fromisoformat(birth) if birth else None)
+            problems = {}
+        except ValidationError as exc:
+            problems = {name: str(error.text) for name, error in exc.by_field().items()}
+        self.form.show_errors(problems, everything=True)
+        self.save_button.setEnabled(not problems and bool(self.changed_values()))
+        return not problems
+
+    def save(self) -> None:
+        if not self.validate():
+            return
+        values, case_id, seen = self.changed_values(), self.case["id"], self.case.get("hlc")
+        self.save_button.setEnabled(False)
+        self.ctx.ops.write(lambda db: update_case(db, case_id, values, seen_hlc=seen),
+                           success=lambda _changes: self.accept(), failure=self._failed, parent=self)
+
+    def _failed(self, _exc: BaseException) -> bool:
+        self.validate()
+        return False
+
+    def reject(self) -> None:
+        if self.changed_values():
+            self._confirm = confirm_discard(self, super().reject)
+        else:
+            super().reject()
+
+
+class CloseCaseDialog(QDialog):
+    """Closing needs a reason (结案原因); the day defaults to today."""
+
+    def __init__(self, ctx, case: dict, parent=None):
+        super().__init__(parent)
+        self.ctx, self.case = ctx, case
+        self.form = FormBinder(self)
+        closed_on = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        closed_on.setMaximumDate(QDate.currentDate())
+        self.buttons = _form_dialog(self, self.form, {"close_reason": QPlainTextEdit(), "closed_on": closed_on})
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.form.edited.connect(lambda _name: self.validate())
+        self.resize(480, 300)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Close case %1").replace("%1", self.case["case_no"]))
+        self.form.set_label_texts({"close_reason": self.tr("Closing reason *"), "closed_on": self.tr("Closing date")})
+        self.save_button.setText(self.tr("Close case"))
+        self.validate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def validate(self) -> bool:
+        values = self.form.values()
+        try:
+            validate_case({"status": "closed", "intake_date": self.case["intake_date"], **values}, partial=True)
+            problems = {}
+        except ValidationError as exc:
+            problems = {name: str(error.text) for name, error in exc.by_field().items()}
+        self.form.show_errors(problems)
+        self.save_button.setEnabled(not problems)
+        return not problems
+
+    def save(self) -> None:
+        if not self.validate():
+            return
+        values, case_no = self.form.values(), self.case["case_no"]
+        self.save_button.setEnabled(False)
+        self.ctx.ops.write(lambda db: close_case(db, case_no, values["close_reason"].strip(), closed_on=values["closed_on"]),
+                           success=lambda _changes: self.accept(), failure=lambda _exc: self.validate() and False,
+                           parent=self)

@@ -1,0 +1,254 @@
+"""个案接案 Intake: register a client (or reuse one) and open their case in one form."""
+
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.cases import open_case
+from ..core.errors import ValidationError
+from ..core.persons import find_duplicates
+from ..core.validation import parse_date, validate_case, validate_person
+from . import lookups
+from .drafts_ui import DraftKeeper, new_form_name
+from .duplicates_dialog import DuplicatesDialog
+from .forms import FormBinder, TagChecks, confirm_discard
+from .widgets import EnumCombo, RecordCombo
+
+PERSON_FIELDS = ("name", "id_number", "gender", "birth_date", "phone", "community_id", "address", "relief_status", "tags")
+CASE_FIELDS = ("domain", "risk", "problem", "referral_source", "program_id", "worker_id", "intake_date", "goals", "plan")
+
+
+class IntakeDialog(QDialog):
+    """Checks as the user types (with core's rules), warns of duplicates, saves off the GUI thread."""
+
+    case_opened = Signal(str)
+
+    def __init__(self, ctx, parent=None, *, form_name: str | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.duplicates_dialog: DuplicatesDialog | None = None
+        self._saving = False
+        self._confirm_box: QMessageBox | None = None
+        self.form = FormBinder(self)
+        self.drafts = DraftKeeper(ctx.drafts_folder, form_name or new_form_name("intake"), self.draft_values, self)
+        self._build()
+        self._fill_defaults()
+        self.form.edited.connect(self._on_edit)
+        self.retranslate()
+        self.validate()
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        date_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        date_edit.setMaximumDate(QDate.currentDate())
+        person_widgets = {
+            "name": QLineEdit(), "id_number": QLineEdit(maxLength=22), "gender": EnumCombo("gender", blank="choose"),
+            "birth_date": QLineEdit(), "phone": QLineEdit(),
+            "community_id": RecordCombo(blank="choose"), "address": QLineEdit(),
+            "relief_status": EnumCombo("relief_status"), "tags": TagChecks()}
+        case_widgets = {
+            "domain": EnumCombo("domain", blank="choose"), "risk": EnumCombo("risk", blank="choose"),
+            "problem": QPlainTextEdit(), "referral_source": EnumCombo("referral_source", blank="choose"),
+            "program_id": RecordCombo(blank="choose"), "worker_id": RecordCombo(blank="choose"),
+            "intake_date": date_edit, "goals": QPlainTextEdit(), "plan": QPlainTextEdit()}
+        for name in ("problem", "goals", "plan"):
+            case_widgets[name].setTabChangesFocus(True)
+            case_widgets[name].setMinimumHeight(60)
+        self.person_box, self.case_box = QGroupBox(), QGroupBox()
+        for box, widgets in ((self.person_box, person_widgets), (self.case_box, case_widgets)):
+            form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for name, widget in widgets.items():
+                label, field, error = self.form.add(name, widget)
+                column = QWidget()
+                inner = QVBoxLayout(column)
+                inner.setContentsMargins(0, 0, 0, 0)
+                inner.setSpacing(1)
+                inner.addWidget(field)
+                inner.addWidget(error)
+                form.addRow(label, column)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addWidget(self.person_box, 1)
+        columns.addWidget(self.case_box, 1)
+        self.required_note = QLabel()
+        self.required_note.setStyleSheet("color: #555;")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.required_note)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addLayout(bottom)
+        order = [self.form.widgets[name] for name in PERSON_FIELDS[:-1]]
+        order += list(self.form.widgets["tags"].boxes.values())
+        order += [self.form.widgets[name] for name in CASE_FIELDS] + [self.save_button,
+                                                                      self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.resize(980, 660)
+
+    def _fill_defaults(self) -> None:
+        self.form.widgets["community_id"].set_records(lookups.communities(self.ctx.db))
+        self.form.widgets["program_id"].set_records(lookups.programs(self.ctx.db))
+        self.form.widgets["worker_id"].set_records(lookups.workers(self.ctx.db))
+        self.form.fill({"worker_id": self.ctx.prefs.worker_id, "relief_status": "none",
+                        "intake_date": datetime.date.today().isoformat()})
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New case (intake)"))
+        self.person_box.setTitle(self.tr("Client"))
+        self.case_box.setTitle(self.tr("Case"))
+        self.form.set_label_texts({
+            "name": self.tr("Name *"), "id_number": self.tr("Resident ID number"), "gender": self.tr("Gender"),
+            "birth_date": self.tr("Birth date"), "phone": self.tr("Phone"), "community_id": self.tr("Community *"),
+            "address": self.tr("Address"), "relief_status": self.tr("Relief status"), "tags": self.tr("Tags"),
+            "domain": self.tr("Service domain *"), "risk": self.tr("Risk level *"),
+            "problem": self.tr("Presenting problem *"), "referral_source": self.tr("Referral source"),
+            "program_id": self.tr("Program"), "worker_id": self.tr("Social worker"),
+            "intake_date": self.tr("Intake date"), "goals": self.tr("Service goals"), "plan": self.tr("Service plan")})
+        self.form.widgets["birth_date"].setPlaceholderText(self.tr("e.g. 1948-05-10; may stay blank when the ID number is given"))
+        self.form.widgets["birth_date"].setToolTip(self.tr("Filled from the ID number when left blank"))
+        self.required_note.setText(self.tr("* required"))
+        self.save_button.setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.validate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- values and checks --------------------------------------------------------------------
+
+    def person_values(self) -> dict:
+        return self.form.values(PERSON_FIELDS)
+
+    def case_values(self) -> dict:
+        return self.form.values(CASE_FIELDS)
+
+    def draft_values(self) -> dict:
+        return {"form": "intake", **self.form.values()}
+
+    def restore(self, values: dict) -> None:
+        """Refill the form from a draft; the fields count as typed, so their problems show."""
+        self.form.fill({k: v for k, v in values.items() if k in self.form.widgets}, as_typed=True)
+        self.validate()
+
+    def problems(self) -> dict[str, str]:
+        """Every field's problem, in the user's language, from core's own checks."""
+        found: dict[str, str] = {}
+        birth = None
+        try:
+            birth = validate_person(self.person_values()).get("birth_date")
+        except ValidationError as exc:
+            found.update({name: str(error.text) for name, error in exc.by_field().items()})
+            if "birth_date" not in found:
+                birth = _date_or_none(self.form.values(["birth_date"])["birth_date"])
+        try:
+            validate_case({**self.case_values(), "person_id": "pending"},
+                          birth_date=parse_date(birth) if birth else None)
+        except ValidationError as exc:
+            found.update({name: str(error.text) for name, error in exc.by_field().items() if name not in found})
+        return found
+
+    def validate(self) -> bool:
+        problems = self.problems()
+        self.form.show_errors(problems)
+        self.save_button.setEnabled(not problems and not self._saving)
+        return not problems
+
+    def _on_edit(self, _name: str) -> None:
+        self.validate()
+        self.drafts.schedule()
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Check for duplicates first; then open the case for a new or an existing client."""
+        if self._saving or not self.validate():
+            self.form.show_errors(self.problems(), everything=True)
+            return
+        duplicates = find_duplicates(self.ctx.db, self.person_values())
+        if not duplicates:
+            self._open_case(None)
+            return
+        self.duplicates_dialog = DuplicatesDialog(duplicates, self)
+        self.duplicates_dialog.use_existing.connect(self._open_case)
+        self.duplicates_dialog.create_new.connect(lambda: self._open_case(None))
+        self.duplicates_dialog.open()
+
+    def _open_case(self, person_id: str | None) -> None:
+        case_values, person_values = self.case_values(), self.person_values()
+        self._saving = True
+        self.save_button.setEnabled(False)
+        if person_id:
+            def op(db):
+                return open_case(db, case_values, person_id=person_id)
+        else:
+            def op(db):
+                return open_case(db, case_values, person_values=person_values)
+        self.ctx.ops.write(op, success=self._saved, failure=self._failed, parent=self)
+
+    def _saved(self, changes) -> None:
+        self.drafts.discard()
+        self._saving = False
+        case_id = changes.first("cases")
+        super().accept()
+        if case_id:
+            self.case_opened.emit(case_id)
+
+    def _failed(self, exc: BaseException) -> bool:
+        self._saving = False
+        self.validate()
+        if isinstance(exc, ValidationError) and set(exc.by_field()) <= set(self.form.widgets):
+            self.form.show_errors({n: str(e.text) for n, e in exc.by_field().items()}, everything=True)
+            return True
+        return False
+
+    # --- leaving ---------------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return bool(self.form.touched)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close box: ask before throwing typed text away."""
+        if self._saving:
+            return  # the save is on its way; its answer closes the form
+        if not self.is_dirty():
+            self.drafts.discard()
+            super().reject()
+            return
+        self._confirm_box = confirm_discard(self, self._discard_confirmed)
+
+    def _discard_confirmed(self) -> None:
+        self.drafts.discard()
+        super().reject()
+
+
+
+def _date_or_none(text: str | None) -> str | None:
+    try:
+        return parse_date(text).isoformat() if text and text.strip() else None
+    except ValueError:
+        return None
