@@ -1,0 +1,202 @@
+"""The clerk previews a document inside the app, zooms, saves it as PDF and prints it."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import time
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from ningbo_sw_desktop.core.cases import CaseFilter, case_ids
+from ningbo_sw_desktop.reports import build_case_batch
+from ningbo_sw_desktop.reports.layout import page_count
+from ningbo_sw_desktop.ui import printing, reports_page
+from ningbo_sw_desktop.ui.printing import PrintPreviewDialog, run_build, show_print_preview
+from ningbo_sw_desktop.ui.registry import PAGES, case_printer
+
+
+@pytest.fixture
+def batch_pdf(demo_ctx) -> bytes:
+    ids = case_ids(demo_ctx.db, CaseFilter(status="open"), sort="case_no")[:12]
+    return build_case_batch(demo_ctx.db, ids)
+
+
+def open_preview(qtbot, data: bytes) -> PrintPreviewDialog:
+    dialog = PrintPreviewDialog(data, "个案摘要")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.rendered_pages()), timeout=5000)
+    return dialog
+
+
+def captured_previews(monkeypatch) -> list[PrintPreviewDialog]:
+    """Previews the page opens, kept for the test to look at."""
+    opened: list[PrintPreviewDialog] = []
+
+    def show(parent, data, title):
+        dialog = show_print_preview(parent, data, title)
+        opened.append(dialog)
+        return dialog
+
+    monkeypatch.setattr(reports_page, "show_print_preview", show)
+    return opened
+
+
+def test_the_preview_shows_every_page_and_draws_only_those_in_view(qtbot, batch_pdf, artifacts):
+    dialog = open_preview(qtbot, batch_pdf)
+    assert dialog.page_count() == page_count(batch_pdf) >= 12
+    assert str(dialog.page_count()) in dialog.pages_label.text()
+    assert 0 in dialog.rendered_pages() and dialog.page_count() - 1 not in dialog.rendered_pages()
+    assert not dialog.labels[0].pixmap().isNull()
+    dialog.grab().save(str(artifacts / "print_preview.png"))
+    dialog.scroll.verticalScrollBar().setValue(dialog.scroll.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: dialog.page_count() - 1 in dialog.rendered_pages(), timeout=5000)
+
+
+def test_zoom_resizes_the_pages(qtbot, batch_pdf):
+    dialog = open_preview(qtbot, batch_pdf)
+    width = dialog.labels[0].width()
+    dialog.step_zoom(1)
+    assert dialog.zoom == 1.25 and dialog.labels[0].width() == pytest.approx(width * 1.25, abs=2)
+    assert dialog.zoom_box.currentText() == "125%"
+    qtbot.waitUntil(lambda: bool(dialog.rendered_pages()), timeout=5000)
+
+
+def test_save_writes_the_same_pdf(qtbot, batch_pdf, tmp_path, monkeypatch):
+    dialog = open_preview(qtbot, batch_pdf)
+    target = tmp_path / "saved"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
+    saved = dialog.save_document()
+    assert saved == tmp_path / "saved.pdf" and saved.read_bytes() == batch_pdf
+
+
+def test_printing_sends_every_page_to_the_printer(qtbot, batch_pdf, tmp_path):
+    dialog = open_preview(qtbot, batch_pdf)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setResolution(100)
+    assert dialog.print_to(printer, 2, 3) == 2
+    assert len(PdfReader(io.BytesIO((tmp_path / "printed.pdf").read_bytes())).pages) == 2
+
+
+def test_show_print_preview_opens_without_blocking(qtbot, batch_pdf):
+    dialog = show_print_preview(None, batch_pdf, "个案摘要")
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.isVisible() and dialog.windowTitle() == "个案摘要"
+    dialog.close()
+
+
+def test_a_long_build_can_be_cancelled(qtbot, demo_ctx):
+    def job(db, progress, abort):
+        from ningbo_sw_desktop.reports import Cancelled
+
+        for step in range(1000):
+            if abort():
+                raise Cancelled()
+            progress(step, 1000)
+            time.sleep(0.005)
+        return b""
+
+    built = []
+    task = run_build(None, demo_ctx.db_path, "…", job, built.append)
+    with qtbot.waitSignal(task.progressed, timeout=5000):
+        pass
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        task.abort()
+    assert not built
+
+
+def test_a_failed_build_is_shown_to_the_user(qtbot, demo_ctx, monkeypatch):
+    shown = []
+    monkeypatch.setattr(printing, "show_error", lambda parent, exc: shown.append(exc))
+
+    def job(db, progress, abort):
+        from ningbo_sw_desktop.reports import build_roster
+
+        return build_roster(db, "没有这个俱乐部")
+
+    task = run_build(None, demo_ctx.db_path, "…", job, lambda data: None)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert "没有这个俱乐部" in str(shown[0])
+
+
+def test_the_reports_page_prints_statistics_rosters_signin_sheets_and_batches(qtbot, demo_ctx, monkeypatch, artifacts):
+    opened = captured_previews(monkeypatch)
+    page = reports_page.ReportsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.grab().save(str(artifacts / "reports_page.png"))
+    assert PAGES["reports"] is reports_page.ReportsPage
+    assert page.club.count() == 3 and page.activity.count() == 5
+    page.preset.setCurrentIndex(page.PRESETS.index("last_year"))
+    assert page.date_from.date().toPython() == datetime.date(datetime.date.today().year - 1, 1, 1)
+    for button, words in ((page.stats_button, "服务统计报告"), (page.roster_button, "花名册"),
+                          (page.signin_button, "签到表")):
+        before = len(opened)
+        button.click()
+        qtbot.waitUntil(lambda before=before: len(opened) > before, timeout=10_000)
+        assert words in opened[-1].windowTitle() and opened[-1].page_count() >= 1
+        opened[-1].close()
+    page.status.set_code("closed")
+    assert "34" in page.case_count.text()
+    page.cases_button.click()
+    qtbot.waitUntil(lambda: len(opened) == 4, timeout=20_000)
+    assert opened[-1].page_count() >= 34
+    opened[-1].close()
+
+
+def test_the_case_printer_offers_the_full_id_for_an_official_purpose(qtbot, demo_ctx, monkeypatch):
+    opened = captured_previews(monkeypatch)
+    printer = case_printer()
+    assert printer is reports_page.print_case
+    case_no = next(demo_ctx.db.query("SELECT c.case_no FROM cases c JOIN persons p ON p.id = c.person_id"
+                                     " WHERE p.id_number IS NOT NULL LIMIT 1"))["case_no"]
+    case_id = demo_ctx.db.execute("SELECT id FROM cases WHERE case_no = ?", [case_no]).fetchone()[0]
+    printer(demo_ctx, case_id, None)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10_000)
+    dialog = opened[0]
+    before = dialog.pdf_bytes
+    button = next(b for b in dialog.findChildren(type(dialog.print_button)) if "ID" in b.text() or "身份证" in b.text())
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("法院调查函", True))
+    button.click()
+    qtbot.waitUntil(lambda: dialog.pdf_bytes != before, timeout=10_000)
+    assert not button.isEnabled()
+    actions = [r[0] for r in demo_ctx.db.execute("SELECT action FROM audit WHERE record_id = ? AND action LIKE 'print%'"
+                                                 " ORDER BY seq", [case_id])]
+    assert actions == ["print", "print_full_id"]
+    dialog.close()
+
+
+def test_presets_give_the_right_periods():
+    today = datetime.date(2026, 2, 14)
+    assert reports_page.period("month", today) == (datetime.date(2026, 2, 1), today)
+    assert reports_page.period("last_month", today) == (datetime.date(2026, 1, 1), datetime.date(2026, 1, 31))
+    assert reports_page.period("quarter", today) == (datetime.date(2026, 1, 1), today)
+    assert reports_page.period("last_year", today) == (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+
+
+def test_builds_do_not_wear_out_true(qtbot, demo_ctx):
+    """PySide6 6.12's emit drops a reference to True each time; ours are given back."""
+    import sys
+
+    def job(db, progress, abort):
+        for step in range(300):
+            progress(step, 300)
+            time.sleep(0.001)
+        return b"%PDF"
+
+    before = sys.getrefcount(True)
+    task = run_build(None, demo_ctx.db_path, "…", job, lambda data: None)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert sys.getrefcount(True) >= before - 2
