@@ -52,6 +52,9 @@ def seed_reference_data(db, *, actor: str = "demo") -> dict[str, str]:
             for name, domain, description in D.PROGRAMS:
                 insert_record(db, clock, changes, "programs", {"name": name, "domain": domain,
                                                                 "description": description}, actor=actor)
+            for name, year, funder, budget, domain in D.SERVICE_PROJECTS:
+                insert_record(db, clock, changes, "service_projects", {"name": name, "year": year, "funder": funder,
+                                                                        "budget": budget, "domain": domain}, actor=actor)
         for i, (name, gender, level, community) in enumerate(D.WORKERS):
             office_code = "JB-CC" if community == "云麓湾社区" else "HS-NM"
             add_worker(db, {"name": name, "gender": gender, "cert_level": level, "community_id": ids[community],
@@ -75,7 +78,7 @@ def random_person(rng: random.Random, seq: int, community_id: str, district: str
         "gender": gender, "birth_date": birth.isoformat(),
         "id_number": make_id_number(AREA_CODES[district], birth, seq, gender) if has_id else None,
         "phone": f"13{rng.randint(0, 9)}{rng.randint(10_000_000, 99_999_999)}" if rng.random() < 0.8 else None,
-        "address": f"{rng.choice(D.STREET_NAMES)}{rng.randint(1, 300)}号{rng.randint(1, 30)}幢{rng.randint(101, 1802)}室",
+        "address": f"{rng.choice(D.STREET_NAMES[district])}{rng.randint(1, 300)}号{rng.randint(1, 30)}幢{rng.randint(101, 1802)}室",
         "community_id": community_id, "tags": tags,
         "relief_status": rng.choice(["none"] * 6 + ["dibao", "tekun", "dibao_edge"]),
     }
@@ -99,7 +102,7 @@ def load_demo(db, *, persons: int = 240, seed: int = 20261129, actor: str = "dem
             if i < len(fixed):
                 name, gender, year = fixed[i]
                 birth = datetime.date(year, 5, 10 + i)
-                person.update(name=name, gender=gender, birth_date=birth.isoformat(),
+                person.update(name=name, gender=gender, birth_date=birth.isoformat(), tags=["elderly", "living_alone"],
                               id_number=make_id_number(AREA_CODES[district], birth, i, gender))
             domain = rng.choice(list(D.PROBLEMS))
             intake = intakes[i]

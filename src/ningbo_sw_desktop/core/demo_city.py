@@ -79,6 +79,8 @@ EXTRA_PROGRAMS = [("邻里守望", "community_service", "楼道邻里互助与�
 HOMETOWNS = ["安徽省阜阳市颍州区", "江西省上饶市信州区", "河南省信阳市平桥区", "贵州省毕节市七星关区", "四川省达州市通川区"]
 FUNDERS = ["宁波市民政局", "区民政局", "宁波市慈善总会", "福彩公益金", "街道办事处"]
 
+ALL_STREET_NAMES = [name for names in D.STREET_NAMES.values() for name in names]
+
 
 def _split(total: int, n: int, rng: random.Random) -> list[int]:
     """``total`` split in ``n`` uneven whole parts that sum to it exactly."""
@@ -249,7 +251,7 @@ class _City:
                 tags.append("newcomer")
             key = tuple(sorted(tags))
             tags_json.setdefault(key, json.dumps(list(key), ensure_ascii=False))
-            address = f"{rng.choice(D.STREET_NAMES)}{rng.randint(1, 300)}号{rng.randint(1, 30)}幢{rng.randint(101, 1802)}室"
+            address = f"{rng.choice(ALL_STREET_NAMES)}{rng.randint(1, 300)}号{rng.randint(1, 30)}幢{rng.randint(101, 1802)}室"
             row = {"name": rng.choice(D.SURNAMES) + rng.choice(GIVEN), "gender": gender, "birth_date": birth.isoformat(),
                    "id_number": id_number, "address": address, "community_id": c["id"], "tags": tags_json[key],
                    "phone": (f"1{rng.choice('3456789')}{rng.randint(0, 999_999_999):09d}" if rng.random() < 0.8 else
