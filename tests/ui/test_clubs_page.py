@@ -1,4 +1,4 @@
-"""A worker runs the 柳庄夕阳红 club from the Clubs page: sign-in by keyboard and mouse, roster, follow-up."""
+"""A worker runs Yunlu Bay's 60-member newcomer club from the Clubs page: sign-in by keyboard and mouse, roster, follow-up."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from ningbo_sw_desktop.core.clubs import add_activity, attendance_id, roster
 from ningbo_sw_desktop.core.demo import make_id_number
 from ningbo_sw_desktop.ui.clubs_page import ClubsPage
 
-CLUB = "柳庄夕阳红俱乐部"
+CLUB = "新宁波人老年俱乐部"
+MEMBERS = 60
 
 
 @pytest.fixture
@@ -51,14 +52,14 @@ def test_the_sign_in_is_taken_by_keyboard_and_the_cursor_moves_down(qtbot, page)
     activity = new_activity(qtbot, page)
     grid = page.grid
     people = [r["person_id"] for r in grid.model.rows]
-    assert len(people) == 20 and grid.model.totals()["unmarked"] == 20
+    assert len(people) == MEMBERS == len(roster(page.ctx.db, CLUB)) and grid.model.totals()["unmarked"] == MEMBERS
     grid.view.setFocus()
     grid.view.setCurrentIndex(grid.model.index(0, 1))
     for key in (Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_P, Qt.Key.Key_A, Qt.Key.Key_E):
         qtbot.keyClick(grid.view, key)
     assert grid.view.currentIndex().row() == 7
-    assert grid.model.totals() == {"present": 3, "absent": 2, "excused": 2, "unmarked": 13, "total": 20}
-    assert "13" in grid.totals_label.text() and "20" in grid.totals_label.text()
+    assert grid.model.totals() == {"present": 3, "absent": 2, "excused": 2, "unmarked": MEMBERS - 7, "total": MEMBERS}
+    assert f"{MEMBERS - 7}" in grid.totals_label.text() and f"{MEMBERS}" in grid.totals_label.text()
     expected = dict(zip(people, ["present", "present", "absent", "excused", "present", "absent", "excused"], strict=False))
     qtbot.waitUntil(lambda: saved_marks(page.ctx.db, activity) == expected, timeout=5000)
     qtbot.keyClick(grid.view, Qt.Key.Key_Up)
@@ -70,9 +71,9 @@ def test_the_sign_in_is_taken_by_keyboard_and_the_cursor_moves_down(qtbot, page)
     qtbot.mouseClick(grid.rest_present, Qt.MouseButton.LeftButton)
     grid.flush()
     wait_idle(qtbot, page.ctx)
-    assert grid.model.totals() == {"present": 16, "absent": 3, "excused": 1, "unmarked": 0, "total": 20}
-    assert sorted(saved_marks(page.ctx.db, activity).values()).count("present") == 16
-    assert page.activities_model.rows[0]["present"] == 16  # the list's count follows the saved marks
+    assert grid.model.totals() == {"present": MEMBERS - 4, "absent": 3, "excused": 1, "unmarked": 0, "total": MEMBERS}
+    assert sorted(saved_marks(page.ctx.db, activity).values()).count("present") == MEMBERS - 4
+    assert page.activities_model.rows[0]["present"] == MEMBERS - 4  # the list's count follows the saved marks
 
 
 def test_the_mouse_marks_several_selected_members_at_once(qtbot, page):
@@ -193,7 +194,7 @@ def test_absentees_are_followed_up_with_one_click(qtbot, page):
     add_activity(db, {"club_id": club_id, "title": "健步走", "kind": "recreation", "date": datetime.date.today()})
     page.tabs.setCurrentIndex(2)
     page.last_n.setValue(1)  # nobody is marked at the newest activity: everyone missed it
-    assert len(page.absentee_model.rows) == 20
+    assert len(page.absentee_model.rows) == MEMBERS
     page.absentee_table.selectRow(0)
     person = page.absentee_model.rows[0]["person_id"]
     visits = count(db, "visits")

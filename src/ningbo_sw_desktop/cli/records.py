@@ -124,6 +124,7 @@ def case_add(name, id_number, gender, birth_date, phone, community, domain, risk
     """
     from ..core.cases import open_case
     from ..core.persons import find_duplicates, find_person
+    from ..core.programs import find_program
     from ..core.workers import find_worker
 
     db = open_db(db_path)
@@ -131,7 +132,7 @@ def case_add(name, id_number, gender, birth_date, phone, community, domain, risk
     if worker:
         case_values["worker_id"] = find_worker(db, worker)["id"]
     if program:
-        case_values["program_id"] = _find_program(db, program)
+        case_values["program_id"] = find_program(db, program)["id"]
     if existing_person:
         changes = open_case(db, case_values, person_id=find_person(db, existing_person)["id"])
     else:
@@ -144,17 +145,6 @@ def case_add(name, id_number, gender, birth_date, phone, community, domain, risk
                              f"use --existing-person {dup['id']} to open the case for them"), err=True)
         changes = open_case(db, case_values, person_values={k: v for k, v in person.items() if v is not None})
     click.echo(changes.value)
-
-
-def _find_program(db, name_or_id: str) -> str:
-    """A program's id by name or id."""
-    from ..core.errors import FieldError, ValidationError
-    from ..core.i18n import Text
-
-    row = next(db.query("SELECT id FROM programs WHERE deleted = 0 AND (id = ? OR name = ?)", [name_or_id, name_or_id]), None)
-    if row is None:
-        raise ValidationError([FieldError("program_id", Text(f"没有服务项目“{name_or_id}”", f"there is no program “{name_or_id}”"))])
-    return row["id"]
 
 
 CASE_COLUMNS = [("case_no", ("个案编号", "Case no.")), ("person_name", ("服务对象", "Client")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 from .changes import Changes
 from .errors import FieldError, ValidationError
@@ -47,26 +48,46 @@ VISIT_SELECT = (
 )
 
 
-def list_visits(db, *, case_id: str | None = None, date_from=None, date_to=None, worker_id: str | None = None,
-                kind: str | None = None, limit: int | None = None) -> list[dict]:
-    """Visits newest first, filtered by case, date range (inclusive), worker and kind."""
+def _visit_filter(case_id=None, date_from=None, date_to=None, worker_id=None, kind=None) -> tuple[str, list]:
+    """WHERE clause of the visit list's filters (date range inclusive)."""
     where, params = ["v.deleted = 0"], []
-    if case_id:
-        where.append("v.case_id = ?")
-        params.append(case_id)
+    for column, value in (("v.case_id", case_id), ("v.worker_id", worker_id), ("v.kind", kind)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
     if date_from:
         where.append("v.at >= ?")
         params.append(str(date_from)[:10])
     if date_to:
         where.append("v.at < ?")
         params.append((_as_date(date_to) + datetime.timedelta(days=1)).isoformat())
-    if worker_id:
-        where.append("v.worker_id = ?")
-        params.append(worker_id)
-    if kind:
-        where.append("v.kind = ?")
-        params.append(kind)
-    sql = VISIT_SELECT + " WHERE " + " AND ".join(where) + " ORDER BY v.at DESC, v.id DESC"
+    return " AND ".join(where), params
+
+
+def visit_ids(db, *, case_id: str | None = None, date_from=None, date_to=None, worker_id: str | None = None,
+              kind: str | None = None, limit: int | None = None) -> list[str]:
+    """Ids of the matching visits, newest first (lists load ids first, rows in pages)."""
+    where, params = _visit_filter(case_id, date_from, date_to, worker_id, kind)
+    sql = f"SELECT v.id FROM visits v WHERE {where} ORDER BY v.at DESC, v.id DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [r[0] for r in db.execute(sql, params)]
+
+
+def visit_rows(db, ids: list[str]) -> list[dict]:
+    """The list columns of the given visits, in the order of ``ids``."""
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in db.query(VISIT_SELECT + " WHERE v.id IN (SELECT value FROM json_each(?))",
+                                          [json.dumps(ids)])}
+    return [rows[i] for i in ids if i in rows]
+
+
+def list_visits(db, *, case_id: str | None = None, date_from=None, date_to=None, worker_id: str | None = None,
+                kind: str | None = None, limit: int | None = None) -> list[dict]:
+    """Visits newest first, filtered by case, date range (inclusive), worker and kind."""
+    where, params = _visit_filter(case_id, date_from, date_to, worker_id, kind)
+    sql = VISIT_SELECT + f" WHERE {where} ORDER BY v.at DESC, v.id DESC"
     if limit:
         sql += f" LIMIT {int(limit)}"
     return list(db.query(sql, params))

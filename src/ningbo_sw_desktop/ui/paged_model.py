@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 
 from ..core import enums
 from ..core.cases import SORT_COLUMNS, case_rows
-from .lookups import visit_rows
+from ..core.visits import visit_rows
 from .widgets import Column, short_time
 
 Index = QModelIndex | QPersistentModelIndex

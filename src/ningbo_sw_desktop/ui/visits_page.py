@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ..core.visits import visit_ids
 from . import lookups
 from .paged_model import VisitListModel
 from .widgets import EnumCombo, RecordCombo, fit_columns, make_table
@@ -73,7 +74,7 @@ class VisitsPage(QWidget):
         generation = self._generation
         criteria = {"date_from": self.date_from.date().toPython(), "date_to": self.date_to.date().toPython(),
                     "worker_id": self.worker.record_id(), "kind": self.kind.code()}
-        self.ctx.ops.read(lambda db: lookups.visit_ids(db, **criteria),
+        self.ctx.ops.read(lambda db: visit_ids(db, **criteria),
                           done=lambda ids: self._show(generation, ids, keep_loaded), parent=self)
 
     refresh = reload
