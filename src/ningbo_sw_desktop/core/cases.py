@@ -171,12 +171,13 @@ def case_ids(db, filt: CaseFilter | None = None, *, sort: str | None = None, des
            " LEFT JOIN areas a ON a.id = p.community_id WHERE " + " AND ".join(where))
     if order:
         sql += f" ORDER BY {order} {'DESC' if descending else 'ASC'}, c.case_no {'DESC' if descending else 'ASC'}"
-    if limit:
+    if limit and order is not None:
         sql += f" LIMIT {int(limit)}"
     ids = [r[0] for r in db.execute(sql, params)]
     if order is None and ranked is not None:
         rank = {case_id: i for i, case_id in enumerate(ranked)}
-        ids.sort(key=rank.__getitem__)
+        ids.sort(key=rank.__getitem__)  # best first; only then cut to the limit
+        ids = ids[:limit] if limit else ids
     return ids
 
 

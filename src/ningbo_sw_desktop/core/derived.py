@@ -10,12 +10,22 @@ from __future__ import annotations
 import functools
 
 
+# Surnames read differently from the everyday character: 曾 Zeng, not ceng; 单 Shan, not dan.
+SURNAME_READINGS = {
+    "曾": "zeng", "翟": "zhai", "单": "shan", "仇": "qiu", "区": "ou", "朴": "piao", "查": "zha", "缪": "miao",
+    "覃": "qin", "解": "xie", "盖": "ge", "乐": "yue", "尉": "yu", "种": "chong", "员": "yun", "秘": "bi",
+    "繁": "po", "召": "shao", "长": "chang", "万": "wan", "沈": "shen", "燕": "yan", "纪": "ji", "重": "chong",
+}
+
+
 @functools.lru_cache(maxsize=65536)
 def name_pinyin(name: str) -> tuple[str, str]:
-    """(full pinyin without tones, initials) of a name; non-Chinese characters kept as typed."""
+    """(full pinyin without tones, initials) of a name; the surname read as a surname."""
     from pypinyin import Style, lazy_pinyin
 
     syllables = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors="default") if s.strip()]
+    if syllables and name[0] in SURNAME_READINGS:
+        syllables[0] = SURNAME_READINGS[name[0]]
     full = " ".join(syllables)
     initials = "".join(s[0] for s in syllables if s and s[0].isalnum())
     return full, initials
