@@ -55,6 +55,59 @@ def m0002_search_index(db: Database) -> None:
     create_search_index(db)
 
 
+@migrations(name="0003_sync")
+def m0003_sync(db: Database) -> None:
+    """Sync bundles: local change stamps on synced rows, kept conflicts, quarantine, peers, ledger.
+
+    ``lstamp`` is this database's clock when it last changed a row (its own edit or an
+    import), so export finds "changed since the recipient's acknowledgement" by an index
+    even for changes relayed from other offices; ``lsrc`` names the bundle a row's state
+    came from unchanged, so that state is not echoed back to its sender. Both are local:
+    never shipped, never part of the synced content. A synced table added by a later step
+    must get both columns and the index too.
+    """
+    for table in TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN lstamp TEXT")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN lsrc TEXT")
+        db.execute(f"UPDATE {table} SET lstamp = hlc")
+        db.execute(f"CREATE INDEX idx_{table}_lstamp ON {table}(lstamp)")
+    # Losing versions of a field kept for review (synced); ``value`` keeps its SQLite type.
+    db.execute(
+        "CREATE TABLE conflicts (id TEXT PRIMARY KEY, table_name TEXT NOT NULL, record_id TEXT NOT NULL,"
+        " field TEXT NOT NULL, stamp TEXT NOT NULL, base TEXT NOT NULL, value, lstamp TEXT, lsrc TEXT,"
+        " bundle_id TEXT, detected_at TEXT)"
+    )
+    db.execute("CREATE INDEX idx_conflicts_record ON conflicts(table_name, record_id, field)")
+    db.execute("CREATE INDEX idx_conflicts_lstamp ON conflicts(lstamp)")
+    # Incoming rows not applied: stamps too far ahead of this clock, or values that fail validation.
+    db.execute(
+        "CREATE TABLE quarantine (id INTEGER PRIMARY KEY, bundle_id TEXT NOT NULL, table_name TEXT NOT NULL,"
+        " record_id TEXT NOT NULL, hlc TEXT, reason TEXT NOT NULL, detail TEXT, payload TEXT NOT NULL,"
+        " received_at TEXT NOT NULL, released_at TEXT, UNIQUE (table_name, record_id, hlc))"
+    )
+    # Devices whose bundles we accept and to whom we can send (their public keys).
+    db.execute(
+        "CREATE TABLE sync_peers (fingerprint TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, device_id TEXT,"
+        " office_code TEXT, office_name TEXT, role TEXT, age_recipient TEXT NOT NULL, signing_key TEXT NOT NULL,"
+        " trusted_at TEXT NOT NULL, trusted_how TEXT NOT NULL, acked_lstamp TEXT, acked_sequence INTEGER)"
+    )
+    # Device id -> office, learnt from manifests, to say which office made a change.
+    db.execute("CREATE TABLE sync_devices (device_id TEXT PRIMARY KEY, office_code TEXT, office_name TEXT,"
+               " fingerprint TEXT, seen_at TEXT)")
+    # Bundles imported (same id and hash again: nothing to do; same id, other hash: refused).
+    db.execute(
+        "CREATE TABLE sync_ledger (bundle_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, origin_fp TEXT NOT NULL,"
+        " origin_device TEXT, origin_office TEXT, recipient_fp TEXT, sequence INTEGER NOT NULL,"
+        " created_at TEXT, imported_at TEXT NOT NULL, clock_min TEXT, clock_max TEXT, counts TEXT)"
+    )
+    db.execute("CREATE INDEX idx_sync_ledger_origin ON sync_ledger(origin_fp, sequence)")
+    # Bundles made here: what each covered, so a recipient's acknowledgement moves its watermark.
+    db.execute(
+        "CREATE TABLE sync_sent (recipient_fp TEXT NOT NULL, sequence INTEGER NOT NULL, bundle_id TEXT NOT NULL,"
+        " lstamp_max TEXT NOT NULL, created_at TEXT NOT NULL, counts TEXT, PRIMARY KEY (recipient_fp, sequence))"
+    )
+
+
 def known_steps() -> list[str]:
     """Names of the steps this version knows, in order."""
     return [m.name for m in migrations._migrations]

@@ -47,6 +47,15 @@ def _store(table: str, field: str, value: Any) -> Any:
     return value
 
 
+def local_change(stamp: str) -> dict:
+    """Local-only sync columns of a row this device just wrote (see migration 0003_sync).
+
+    ``lstamp`` makes the row part of the next bundle to every peer; ``lsrc`` is cleared
+    because the row no longer equals the bundle it may have come from.
+    """
+    return {"lstamp": stamp, "lsrc": None}
+
+
 def audit(db, action: str, table: str | None, record_id: str | None, detail: Any = None, actor: str | None = None) -> None:
     """Append to the audit log: who did what to which record, when."""
     db.execute(
@@ -66,7 +75,7 @@ def insert_record(db, clock: Clock, changes: Changes, table: str, values: dict, 
     now = now_text()
     row = {name: _store(table, name, values.get(name)) for name in TABLES[table]}
     row.update(id=record_id or new_id(), created_at=now, updated_at=now, hlc=stamp, origin=clock.device, deleted=0,
-               stamps=json.dumps({"*": [stamp, ""]}, separators=(",", ":")))
+               stamps=json.dumps({"*": [stamp, ""]}, separators=(",", ":")), **local_change(stamp))
     row.update(derive(table, row))
     columns = ", ".join(row)
     db.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
@@ -111,7 +120,7 @@ def update_record(db, clock: Clock, changes: Changes, table: str, record_id: str
     row.update({k: new[k] for k in changed})
     derived = derive(table, row)
     sets = {**{k: new[k] for k in changed}, **derived, "hlc": stamp, "updated_at": now_text(),
-            "stamps": json.dumps(stamps, separators=(",", ":"))}
+            "stamps": json.dumps(stamps, separators=(",", ":")), **local_change(stamp)}
     db.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), record_id])
     audit(db, "update", table, record_id, changed, actor)
     changes.add("updated", table, record_id)
@@ -129,7 +138,27 @@ def delete_record(db, clock: Clock, changes: Changes, table: str, record_id: str
     blanks = {name: None for name in PERSONAL_FIELDS.get(table, ())}
     row.update(blanks)
     sets = {**blanks, **derive(table, row), "deleted": 1, "hlc": stamp, "updated_at": now_text(),
-            "stamps": json.dumps(stamps, separators=(",", ":"))}
+            "stamps": json.dumps(stamps, separators=(",", ":")), **local_change(stamp)}
     db.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), record_id])
     audit(db, "delete", table, record_id, None, actor)
     changes.add("deleted", table, record_id)
+
+
+def restamp_record(db, clock: Clock, changes: Changes, table: str, record_id: str, fields: list[str], *,
+                   actor: str | None = None) -> list[str]:
+    """Stamp fields anew with their current values: a decision that the current value stands.
+
+    Sync uses it when a supervisor keeps the winning side of a conflict; the new stamp (based
+    on the one seen) travels like any edit, so every office closes the conflict too.
+    """
+    row = get_row(db, table, record_id)
+    stamps = json.loads(row["stamps"])
+    stamp = clock.tick()
+    for name in fields:
+        stamps[name] = [stamp, field_stamp(stamps, name)]
+    sets = {"hlc": stamp, "updated_at": now_text(), "stamps": json.dumps(stamps, separators=(",", ":")),
+            **local_change(stamp)}
+    db.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), record_id])
+    audit(db, "restamp", table, record_id, list(fields), actor)
+    changes.add("updated", table, record_id)
+    return list(fields)

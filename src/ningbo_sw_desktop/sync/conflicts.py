@@ -1,0 +1,189 @@
+"""Conflicts for the supervisor: what two offices wrote to the same field, and deciding between them.
+
+A decision is a NEW change written through the normal write path (``update_record``, or
+``restamp_record`` to keep the current value): its base is the winning stamp, so by the
+merge rules every kept version of that field closes — here at once, and at every office
+when the change arrives there in the next bundle. Closed versions stay in the table as
+history (they also tell a supervisor which offices took part in a record) until the
+record is deleted; only open ones are listed, compared and sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+
+from ..core.changes import Changes
+from ..core.errors import FIELD_LABELS, FieldError, NotFound, ValidationError
+from ..core.i18n import Text
+from ..core.office import device_id, get_meta
+from ..core.records import get_row, restamp_record, update_record
+from ..core.schema import TABLES
+from ..core.writing import writing
+from .merge import live_conflicts, version_of
+from .validate import clean_field
+
+CHOICES = ("keep", "other", "combined", "keep_both")
+TEXT_TYPES = ("TEXT",)
+TITLE_SQL = {
+    "cases": "SELECT case_no FROM cases WHERE id = ?",
+    "persons": "SELECT name FROM persons WHERE id = ?",
+    "visits": "SELECT substr(v.at, 1, 16) || ' ' || coalesce(c.case_no, '') FROM visits v"
+              " LEFT JOIN cases c ON c.id = v.case_id WHERE v.id = ?",
+    "attendance": "SELECT coalesce(a.title, '') || ' · ' || coalesce(p.name, '') FROM attendance t"
+                  " LEFT JOIN activities a ON a.id = t.activity_id LEFT JOIN persons p ON p.id = t.person_id WHERE t.id = ?",
+    "activities": "SELECT title FROM activities WHERE id = ?",
+}
+
+
+@dataclass
+class Version:
+    """One value of a field: what, when, from which device and office, brought by which bundle."""
+
+    value: object
+    stamp: str
+    base: str
+    device_id: str
+    office_code: str | None
+    office_name: str | None
+    at: str
+    bundle_id: str | None
+    conflict_id: str | None = None  # None for the current (winning) value
+
+
+@dataclass
+class FieldConflict:
+    """A field with its current value and the competing ones kept."""
+
+    field: str
+    label: dict
+    winner: Version
+    competing: list[Version]
+    text: bool
+
+    @property
+    def combined(self) -> str:
+        """The keep-both value for a text field: the current text, then each competing one, labelled."""
+        parts = [str(self.winner.value or "")]
+        for v in self.competing:
+            if v.value and str(v.value) not in parts:
+                parts.append(f"—— {v.office_code or v.device_id} {v.at} ——\n{v.value}")
+        return "\n".join(parts)
+
+
+@dataclass
+class RecordConflicts:
+    """The open conflicts of one record, grouped by field."""
+
+    table: str
+    record_id: str
+    title: str
+    fields: list[FieldConflict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        out = asdict(self)
+        for f, fc in zip(out["fields"], self.fields, strict=True):
+            f["combined"] = fc.combined if fc.text else None
+        return out
+
+
+def _kept(db, table: str | None = None) -> dict[tuple[str, str], dict]:
+    """Every kept version: (table, record) -> field -> stamp -> (base, value, bundle, conflict id)."""
+    sql = "SELECT table_name, record_id, field, stamp, base, value, bundle_id, id FROM conflicts"
+    rows = db.execute(sql + (" WHERE table_name = ?" if table else "") + " ORDER BY table_name, record_id",
+                      [table] if table else []).fetchall()
+    out: dict[tuple[str, str], dict] = {}
+    for t, rid, name, stamp, base, value, bundle, cid in rows:
+        out.setdefault((t, rid), {}).setdefault(name, {})[stamp] = (base, value, bundle, cid)
+    return out
+
+
+def _open(db, table: str | None = None):
+    """Yield (table, record row, field, live kept versions) for every open conflict."""
+    for (t, rid), kept in _kept(db, table).items():
+        try:
+            row = get_row(db, t, rid)
+        except NotFound:
+            continue
+        if row["deleted"]:
+            continue
+        stamps = json.loads(row["stamps"])
+        live = live_conflicts(stamps, {f: {s: (v[0], v[1]) for s, v in vs.items()} for f, vs in kept.items()})
+        for name, versions in sorted(live.items()):
+            yield t, row, stamps, name, {s: kept[name][s] for s in versions}
+
+
+def conflict_set(db) -> list[tuple]:
+    """Every open kept version, sorted: equal in two databases that hold the same conflicts."""
+    return sorted((t, row["id"], name, s, v[0], v[1]) for t, row, _, name, versions in _open(db)
+                  for s, v in versions.items())
+
+
+def list_conflicts(db, *, table: str | None = None, include_same_value: bool = False) -> list[RecordConflicts]:
+    """Open conflicts grouped by record; versions that only repeat the current value are left out."""
+    offices = _offices(db)
+    grouped: dict[tuple[str, str], RecordConflicts] = {}
+    for t, row, stamps, name, versions in _open(db, table):
+        winner_stamp, winner_base = version_of(stamps, name)
+        winner = _version(offices, row[name], winner_stamp, winner_base, row.get("lsrc"), None)
+        competing = [_version(offices, v[1], s, v[0], v[2], v[3]) for s, v in sorted(versions.items(), reverse=True)
+                     if include_same_value or v[1] != row[name]]
+        if not competing:
+            continue
+        record = grouped.setdefault((t, row["id"]), RecordConflicts(t, row["id"], _title(db, t, row)))
+        zh, en = FIELD_LABELS.get(name, (name, name))
+        record.fields.append(FieldConflict(name, {"zh": zh, "en": en}, winner, competing, TABLES[t][name] in TEXT_TYPES))
+    return list(grouped.values())
+
+
+def _offices(db) -> dict[str, tuple]:
+    """Device id -> (office code, office name), this device included."""
+    out = {r[0]: (r[1], r[2]) for r in db.execute("SELECT device_id, office_code, office_name FROM sync_devices")}
+    out[device_id(db)] = (get_meta(db, "office_code"), get_meta(db, "office_name"))
+    return out
+
+
+def _version(offices: dict, value, stamp: str, base: str, bundle: str | None, conflict_id: str | None) -> Version:
+    device = stamp[-16:]
+    code, name = offices.get(device, (None, None))
+    at = dt.datetime.fromtimestamp(int(stamp[:13]) / 1000).isoformat(" ", "minutes")
+    return Version(value, stamp, base, device, code, name, at, bundle, conflict_id)
+
+
+def _title(db, table: str, row: dict) -> str:
+    """How the user recognises the record: case number, name, visit time ..."""
+    if table in TITLE_SQL:
+        found = db.execute(TITLE_SQL[table], [row["id"]]).fetchone()
+        if found and found[0]:
+            return found[0]
+    return row.get("name") or row.get("title") or row["id"]
+
+
+def resolve_conflict(db, conflict_id: str, choice: str, *, value=None, actor: str | None = None) -> Changes:
+    """Decide a field's conflict: ``keep`` the current value, use the ``other`` one, a ``combined``
+    value typed by the user, or ``keep_both`` texts. Written as a new change that syncs everywhere."""
+    if choice not in CHOICES:
+        raise ValueError(f"choice must be one of {CHOICES}")
+    found = db.execute("SELECT table_name, record_id, field, value FROM conflicts WHERE id = ?", [conflict_id]).fetchone()
+    if found is None:
+        raise NotFound(Text(f"找不到冲突 {conflict_id}（可能已被处理）", f"No conflict {conflict_id} (perhaps already resolved)"))
+    table, record_id, name, other = found
+    row = get_row(db, table, record_id)
+    chosen = {"keep": row[name], "other": other, "combined": value}.get(choice)
+    if choice == "keep_both":
+        matches = [fc for rc in list_conflicts(db, table=table) if rc.record_id == record_id for fc in rc.fields
+                   if fc.field == name]
+        if not matches or not matches[0].text:
+            raise ValidationError([FieldError(name, Text("只有文字内容可以合并保留", "only text can be kept both"))])
+        chosen = matches[0].combined
+    if choice == "combined" and value is None:
+        raise ValidationError([FieldError(name, Text("请填写合并后的内容", "enter the combined value"))])
+    stored = clean_field(table, record_id, row, name, chosen) if choice != "keep" else row[name]
+    with writing(db) as (clock, changes):
+        if stored == row[name]:
+            restamp_record(db, clock, changes, table, record_id, [name], actor=actor)
+        else:
+            update_record(db, clock, changes, table, record_id, {name: stored}, actor=actor)
+        changes.value = record_id
+    return changes

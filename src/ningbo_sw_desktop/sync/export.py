@@ -1,0 +1,246 @@
+"""Export: everything a peer has not acknowledged, sealed for that peer alone.
+
+What to send is found by the local change stamp ``lstamp`` (see migration 0003_sync):
+rows this database changed — by its own edits or by importing — after the peer's
+acknowledged watermark, minus rows that still equal a bundle that came from that peer.
+A supervisor exporting to an office sends it the reference data (areas, programs,
+workers, service projects) and that office's share: its cases (by office code), with
+their clients and visits whenever a case changed, so a case reassigned to the office
+arrives with its history, and every record the office made, edited or competed on (its
+device id in the record's stamps or kept versions), so the office hears how its edits and
+conflicts ended.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .. import __version__
+from ..core.db import write_transaction
+from ..core.ids import new_id
+from ..core.migrations import schema_version
+from ..core.office import get_meta
+from ..core.records import audit
+from ..core.schema import TABLES
+from . import container, ledger
+from .errors import check_abort
+from .keys import Peer, device_keys, device_role, find_peer
+from .lines import TABLE_ORDER, conflict_line, row_line_sql
+from .manifest import Manifest
+from .merge import live_conflicts
+
+REFERENCES = ("areas", "programs", "workers", "service_projects")  # reference data: every office gets all of it
+CASE_OF_OFFICE = "office_code = :code OR origin = :device OR instr(stamps, :device) > 0"
+
+
+@dataclass
+class ExportReport:
+    """What a bundle holds and where it was written."""
+
+    path: str
+    bundle_id: str
+    sequence: int
+    recipient: str
+    recipient_fingerprint: str
+    counts: dict
+    total: int
+    clock_min: str | None
+    clock_max: str | None
+    size: int
+    full: bool
+    scope: str
+    seconds: float
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Payload:
+    lines: list[str]
+    counts: dict
+    clock_min: str | None
+    clock_max: str | None
+    watermark: str
+
+
+def export_bundle(db, recipient: str, out, *, full: bool = False, scope: str = "auto", passphrase: str | None = None,
+                  progress=None, abort=None) -> ExportReport:
+    """Write a bundle for ``recipient`` (a trusted device's name or fingerprint) to ``out`` (file or folder)."""
+    started = time.perf_counter()
+    peer = find_peer(db, recipient)
+    scope = _scope(db, peer) if scope == "auto" else scope
+    payload = _collect(db, peer, full=full, scoped=scope == "office", progress=progress, abort=abort)
+    raw = "\n".join(payload.lines).encode("utf-8")
+    packed = container.compress(raw)
+    check_abort(abort)
+    with write_transaction(db):  # short: number, sign, encrypt, write the file, remember it
+        report = _seal_and_write(db, peer, payload, raw, packed, out, full=full, scope=scope, passphrase=passphrase)
+    report.seconds = round(time.perf_counter() - started, 3)
+    if progress:
+        progress(len(TABLE_ORDER) + 1, len(TABLE_ORDER) + 1)
+    return report
+
+
+def _scope(db, peer: Peer) -> str:
+    """``office`` (its share only) from a supervisor to a known office; else ``all``."""
+    if device_role(db) == "supervisor" and peer.role != "supervisor" and peer.office_code and peer.device_id:
+        return "office"
+    return "all"
+
+
+def _collect(db, peer: Peer, *, full: bool, scoped: bool, progress, abort) -> _Payload:
+    """Read the lines in one snapshot, so the watermark matches exactly what was read."""
+    outer = db.conn.in_transaction
+    if not outer:
+        db.conn.execute("BEGIN")
+    try:
+        params = {"since": "" if full else (peer.acked_lstamp or ""), "peer": peer.fingerprint,
+                  "code": peer.office_code, "device": peer.device_id}
+        watermark = get_meta(db, "hlc_last") or ""
+        lines, counts, hlcs = [], {}, []
+        kept = _changed_conflicts(db, params, full)
+        for n, table in enumerate(TABLE_ORDER):
+            check_abort(abort)
+            params["extra"] = json.dumps(sorted(kept.get(table, ())))
+            sql = f"SELECT t.hlc, {row_line_sql(table, TABLES[table])} FROM {table} t WHERE " + _where(table, full, scoped)
+            rows = db.conn.execute(sql, params).fetchall()
+            if rows:
+                counts[table] = len(rows)
+                hlcs += [min(r[0] for r in rows), max(r[0] for r in rows)]
+                lines += [r[1] for r in rows]
+                conflicts = _conflict_lines(db, table, rows)
+                if conflicts:
+                    counts["conflicts"] = counts.get("conflicts", 0) + len(conflicts)
+                    lines += conflicts
+            if progress:
+                progress(n + 1, len(TABLE_ORDER) + 1)
+        return _Payload(lines, counts, min(hlcs, default=None), max(hlcs, default=None), watermark)
+    finally:
+        if not outer:
+            db.conn.execute("ROLLBACK")
+
+
+def _changed(alias: str, full: bool) -> str:
+    """Rows changed here since the peer's watermark, except echoes of the peer's own bundles."""
+    if full:
+        return "1"
+    return (f"(({alias}.lstamp > :since OR ({alias}.lstamp IS NULL AND {alias}.hlc > :since)) AND ({alias}.lsrc IS NULL"
+            f" OR {alias}.lsrc NOT IN (SELECT bundle_id FROM sync_ledger WHERE origin_fp = :peer)))")
+
+
+def _where(table: str, full: bool, scoped: bool) -> str:
+    """The rows of ``table`` a bundle carries."""
+    changed = _changed("t", full)
+    extra = "t.id IN (SELECT value FROM json_each(:extra))"
+    if not scoped or table in REFERENCES:
+        return f"{changed} OR {extra}"
+    share = _share(table)
+    closure = {"persons": f" OR t.id IN ({_cases_changed('person_id', full)})",
+               "visits": f" OR t.case_id IN ({_cases_changed('id', full)})"}.get(table, "")
+    return f"({changed} AND {share}){closure} OR ({extra} AND {share})"
+
+
+def _share(table: str) -> str:
+    """An office's share of ``table``: what it made, edited or competed on, and its cases' clients and visits."""
+    took_part = (f"(t.origin = :device OR instr(t.stamps, :device) > 0 OR t.id IN (SELECT record_id FROM conflicts"
+                 f" WHERE table_name = '{table}' AND substr(stamp, 20) = :device))")
+    own = {"cases": " OR t.office_code = :code",
+           "persons": f" OR t.id IN (SELECT person_id FROM cases WHERE {CASE_OF_OFFICE})",
+           "visits": f" OR t.case_id IN (SELECT id FROM cases WHERE {CASE_OF_OFFICE})"}.get(table, "")
+    return f"({took_part}{own})"
+
+
+def _cases_changed(column: str, full: bool) -> str:
+    """Cases of the office changed since its watermark: their clients and visits travel with them."""
+    return f"SELECT c.{column} FROM cases c WHERE ({_changed('c', full)}) AND ({CASE_OF_OFFICE})"
+
+
+def _changed_conflicts(db, params: dict, full: bool) -> dict[str, set[str]]:
+    """Records whose kept versions changed here: they go again, with their conflicts."""
+    where = "1" if full else ("lstamp > :since AND (lsrc IS NULL OR lsrc NOT IN"
+                              " (SELECT bundle_id FROM sync_ledger WHERE origin_fp = :peer))")
+    out: dict[str, set[str]] = {}
+    for table, record_id in db.conn.execute(f"SELECT table_name, record_id FROM conflicts WHERE {where}", params):
+        out.setdefault(table, set()).add(record_id)
+    return out
+
+
+def _conflict_lines(db, table: str, rows) -> list[str]:
+    """The live kept versions of the exported records of ``table``."""
+    kept: dict[str, dict] = {}
+    for record_id, name, stamp, base, value in db.conn.execute(
+            "SELECT record_id, field, stamp, base, value FROM conflicts WHERE table_name = ?", [table]):
+        kept.setdefault(record_id, {}).setdefault(name, {})[stamp] = (base, value)
+    if not kept:
+        return []
+    exported = {json.loads(r[1])[1] for r in rows if _mentions(r[1], kept)}
+    lines = []
+    for record_id in sorted(exported & set(kept)):
+        stamps = json.loads(db.conn.execute(f"SELECT stamps FROM {table} WHERE id = ?", [record_id]).fetchone()[0])
+        for name, versions in sorted(live_conflicts(stamps, kept[record_id]).items()):
+            lines += [conflict_line(table, record_id, name, s, b, v) for s, (b, v) in sorted(versions.items())]
+    return lines
+
+
+def _mentions(line: str, kept: dict) -> bool:
+    """Cheap test whether a line is of a record with kept versions (ids sit at a fixed place)."""
+    start = line.index(",") + 2
+    return line[start:start + 36] in kept
+
+
+def _seal_and_write(db, peer: Peer, payload: _Payload, raw: bytes, packed: bytes, out, *, full: bool, scope: str,
+                    passphrase: str | None) -> ExportReport:
+    """Number, sign, encrypt and write the bundle; remember what it covered (inside the transaction)."""
+    keys = device_keys(db)
+    sequence = ledger.next_sequence(db, peer.fingerprint)
+    bundle_id = new_id()
+    acked = ledger.highest_imported(db, peer.fingerprint, keys.fingerprint)
+    manifest = Manifest(
+        bundle_id=bundle_id, sequence=sequence, created_at=time.strftime("%Y-%m-%dT%H:%M:%S"),
+        origin={"fingerprint": keys.fingerprint, "device_id": keys.device_id, "office_code": get_meta(db, "office_code"),
+                "office_name": get_meta(db, "office_name"), "role": device_role(db),
+                "signing_key": keys.signing_public, "age_recipient": keys.age_recipient},
+        recipient={"fingerprint": peer.fingerprint, "name": peer.name, "office_code": peer.office_code},
+        clock={"min": payload.clock_min, "max": payload.clock_max},
+        columns={t: list(TABLES[t]) for t in TABLE_ORDER},
+        members={container.CHANGES: {"sha256": hashlib.sha256(packed).hexdigest(), "size": len(packed),
+                                     "uncompressed_size": len(raw), "uncompressed_sha256": hashlib.sha256(raw).hexdigest()}},
+        counts=payload.counts, acknowledgements=[{"fingerprint": peer.fingerprint, "sequence": acked}] if acked else [],
+        devices=ledger.known_devices(db), full=full, scope=scope, db_schema=schema_version(db), app_version=__version__)
+    manifest_bytes = manifest.to_bytes()
+    sealed = container.seal([(container.MANIFEST, manifest_bytes), (container.SIGNATURE, keys.sign(manifest_bytes)),
+                             (container.CHANGES, packed)], peer.age_recipient, passphrase=passphrase)
+    path = _target(out, get_meta(db, "office_code") or keys.device_id, sequence, peer.name)
+    _write_atomically(path, sealed)
+    ledger.record_sent(db, peer.fingerprint, sequence, bundle_id, payload.watermark, payload.counts)
+    audit(db, "export_bundle", None, None, {"to": peer.name, "bundle_id": bundle_id, "sequence": sequence,
+                                            "counts": payload.counts, "path": str(path)})
+    return ExportReport(str(path), bundle_id, sequence, peer.name, peer.fingerprint, payload.counts,
+                        sum(v for k, v in payload.counts.items() if k != "conflicts"), payload.clock_min,
+                        payload.clock_max, len(sealed), full, scope, 0.0)
+
+
+def _target(out, office: str, sequence: int, recipient: str) -> Path:
+    """The file to write: ``out`` itself, or ``OFFICE-SEQ-to-RECIPIENT.nbsync`` inside a folder (existing, or ending in /)."""
+    if Path(out).is_dir() or str(out).endswith(("/", "\\")):
+        safe = re.sub(r'[\\/:*?"<>|\s]+', "_", recipient)
+        return Path(out) / f"{office}-{sequence:04d}-to-{safe}{container.SUFFIX}"
+    return Path(out)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the target and rename, so a stick never holds half a bundle under its name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".part")
+    with open(temp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)

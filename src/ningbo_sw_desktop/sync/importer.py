@@ -1,0 +1,316 @@
+"""Import: verify all, check every record, then merge in one ``BEGIN IMMEDIATE`` transaction.
+
+Nothing is written until the whole bundle has passed verification; then records, kept
+conflict versions, quarantined records, the peer's acknowledgement, the ledger entry and
+the clock are written together, so a crash or a kill leaves the database as it was.
+Records go in with plain INSERT/UPDATE so the search-index triggers follow them.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+
+from ..core.clock import Clock, stamp_ms
+from ..core.db import write_transaction
+from ..core.derived import derive
+from ..core.ids import natural_id
+from ..core.records import audit, now_text
+from ..core.schema import DERIVED, PERSONAL_FIELDS, SYNC_COLUMNS, TABLES
+from . import ledger
+from .errors import check_abort
+from .keys import Peer, device_keys, free_peer_name, store_peer
+from .lines import TABLE_ORDER, Incoming
+from .merge import RowState, conflict_keys, merge_record
+from .report import ImportReport, Quarantined
+from .validate import Rules, problems
+from .verify import OpenedBundle, check_trust, load_changes, open_bundle
+from .waiting import waiting_among
+
+SKEW_MS = 10 * 60 * 1000  # a stamp later than this past our clock is quarantined, not applied
+CHUNK = 2000
+LOCAL = ("lstamp", "lsrc")
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run so the transaction rolls back."""
+
+
+@dataclass
+class Screened:
+    """Records that may be applied (with their field dicts) and those kept aside."""
+
+    accepted: dict[str, list[tuple[list, dict]]] = field(default_factory=dict)
+    quarantined: list[tuple[str, list, Quarantined]] = field(default_factory=list)
+    newest: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(len(v) for v in self.accepted.values())
+
+
+def import_bundle(db, path, *, trust_new: bool = False, dry_run: bool = False, passphrase: str | None = None,
+                  progress=None, abort=None, now=None) -> ImportReport:
+    """Import a bundle meant for this device; ``now`` (a datetime) is for tests of clock skew."""
+    started = time.perf_counter()
+    keys = device_keys(db)
+    opened = open_bundle(db, path, passphrase=passphrase, keys=keys)
+    manifest = opened.manifest
+    report = ImportReport(manifest.bundle_id, manifest.sequence, origin_summary(manifest.origin), dry_run=dry_run)
+    if ledger.already_imported(db, manifest, opened.sha256):
+        report.already_imported = True
+        return report
+    peer = check_trust(db, manifest, trust_new)
+    incoming = load_changes(opened)
+    check_abort(abort)
+    screened = screen(incoming, manifest.columns, Rules(now))
+    try:
+        with write_transaction(db):
+            if ledger.already_imported(db, manifest, opened.sha256):  # another process won the race
+                report.already_imported = True
+                return report
+            _apply(db, keys.fingerprint, opened, peer, incoming, screened, report, progress, abort)
+            if dry_run:
+                raise _DryRun()
+    except _DryRun:
+        pass
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def origin_summary(origin: dict) -> dict:
+    """Who sent a bundle, for reports."""
+    return {k: origin.get(k) for k in ("office_code", "office_name", "device_id", "fingerprint", "role")}
+
+
+def screen(incoming: Incoming, columns: dict, rules: Rules) -> Screened:
+    """Split records into those to apply and those to quarantine (future stamps, refused values)."""
+    limit = f"{int(rules.now.timestamp() * 1000) + SKEW_MS:013d}-9999-ffffffffffffffff"
+    out = Screened()
+    for table in TABLE_ORDER:
+        fields = TABLES[table]
+        given = columns.get(table, list(fields))
+        same = list(given) == list(fields)
+        accepted = out.accepted.setdefault(table, [])
+        for line in incoming.rows.get(table, ()):
+            row = dict(zip(given, line[8], strict=True))
+            if not same:
+                line[8] = [row.get(f) for f in fields]
+                row = dict(zip(fields, line[8], strict=True))
+            if line[4] > limit:
+                out.quarantined.append((table, line, _future(table, line)))
+                continue
+            wrong = problems(rules, table, line[1], row, line[6] == 1)
+            if wrong:
+                out.quarantined.append((table, line, Quarantined(table, line[1], "invalid", "; ".join(map(str, wrong)),
+                                                                  [e.field for e in wrong])))
+                continue
+            accepted.append((line, row))
+            if line[4] > out.newest:
+                out.newest = line[4]
+    return out
+
+
+def _future(table: str, line: list) -> Quarantined:
+    """A record stamped too far in the future: the sending PC's clock is probably wrong."""
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp_ms(line[4]) / 1000))
+    return Quarantined(table, line[1], "future_stamp",
+                       f"修改时间 {when} 晚于本机时间超过 {SKEW_MS // 60000} 分钟，请检查发出方电脑的时钟 / "
+                       f"changed at {when}, more than {SKEW_MS // 60000} minutes ahead of this PC: check the sender's clock")
+
+
+@dataclass
+class _Context:
+    """What one import's writes share."""
+
+    db: object
+    bundle_id: str
+    lstamp: str
+    report: ImportReport
+    conflicts_in: dict
+    has_conflicts: bool
+    touched: dict = field(default_factory=dict)
+
+
+def _apply(db, my_fp: str, opened: OpenedBundle, peer: Peer | None, incoming: Incoming, screened: Screened,
+           report: ImportReport, progress, abort) -> None:
+    """Every write of one import (the caller holds the transaction)."""
+    manifest = opened.manifest
+    report.trusted_now = _remember_peer(db, manifest, peer)
+    clock = Clock.load(db)
+    if screened.newest:
+        clock.observe(screened.newest)
+    has_conflicts = db.execute("SELECT EXISTS (SELECT 1 FROM conflicts)").fetchone()[0] == 1
+    ctx = _Context(db, manifest.bundle_id, clock.tick(), report, incoming.conflicts, has_conflicts)
+    apply_records(ctx, screened, progress, abort)
+    store_quarantined(db, manifest.bundle_id, screened, incoming.conflicts)
+    report.quarantined = [q for _, _, q in screened.quarantined]
+    arrived = {t: {line[1] for line, _ in items} for t, items in screened.accepted.items()}
+    report.waiting = waiting_among(db, ctx.touched, arrived)
+    report.acknowledged = ledger.apply_acknowledgements(db, manifest, my_fp)
+    ledger.remember_devices(db, manifest)
+    ledger.record_import(db, manifest, opened.sha256, report.totals)
+    report.missing_sequences = ledger.missing_sequences(db, manifest.origin_fingerprint, my_fp)
+    clock.save(db)
+    audit(db, "import_bundle", None, None, {"bundle_id": manifest.bundle_id, "from": report.origin.get("office_code"),
+                                            "sequence": manifest.sequence, **report.totals})
+
+
+def _remember_peer(db, manifest, peer: Peer | None) -> bool:
+    """Trust on first use (already confirmed by the caller) or refresh what we know of the peer."""
+    origin = manifest.origin
+    fp = origin["fingerprint"]
+    if peer is None:
+        name = free_peer_name(db, origin.get("office_code") or origin["device_id"], fp)
+        store_peer(db, Peer(fp, name, origin["age_recipient"], origin["signing_key"], now_text(), "first-use",
+                            origin["device_id"], origin.get("office_code"), origin.get("office_name"), origin.get("role")))
+        return True
+    store_peer(db, Peer(fp, peer.name, origin["age_recipient"], origin["signing_key"], peer.trusted_at, peer.trusted_how,
+                        origin["device_id"], origin.get("office_code"), origin.get("office_name"), origin.get("role")))
+    return False
+
+
+def apply_records(ctx: _Context, screened: Screened, progress=None, abort=None) -> None:
+    """Insert new records and merge known ones, table by table, in chunks."""
+    done, total = 0, screened.total
+    for table in TABLE_ORDER:
+        items = screened.accepted.get(table, [])
+        for start in range(0, len(items), CHUNK):
+            check_abort(abort)
+            _apply_chunk(ctx, table, items[start:start + CHUNK])
+            done += len(items[start:start + CHUNK])
+            if progress:
+                progress(done, total)
+
+
+def _columns(table: str) -> list[str]:
+    return [*SYNC_COLUMNS, *TABLES[table], *DERIVED.get(table, {}), *LOCAL]
+
+
+def _apply_chunk(ctx: _Context, table: str, chunk: list[tuple[list, dict]]) -> None:
+    """One chunk: fetch the local versions, then write inserts and updates with executemany."""
+    db, fields = ctx.db, TABLES[table]
+    local = _local_rows(db, table, [line[1] for line, _ in chunk])
+    kept = _local_conflicts(db, table, list(local)) if ctx.has_conflicts and local else {}
+    inserts, updates, touched = [], [], ctx.touched.setdefault(table, [])
+    for line, row in chunk:
+        record_id = line[1]
+        offered = _versions(ctx.conflicts_in.get((table, record_id), ()))
+        if record_id not in local and not offered:
+            inserts.append(_insert_values(table, line, row, ctx))
+            _note(ctx, "new", "created", table, record_id)
+            touched.append(record_id)
+            continue
+        mine, lsrc = local.get(record_id, (None, None))
+        theirs = RowState(record_id, line[2], line[3], line[4], line[5], line[6], line[7], row)
+        if mine is not None and not offered and theirs.same_as(mine):  # seen before: merging adds nothing
+            ctx.report.count("unchanged", table)
+            continue
+        merged = merge_record(table, fields, mine, theirs, kept.get(record_id), offered)
+        same_as_theirs = merged.row.same_as(theirs) and conflict_keys(merged.conflicts) == conflict_keys(offered)
+        values = _row_values(table, merged.row, ctx.lstamp, ctx.bundle_id if same_as_theirs else None)
+        if mine is None:
+            inserts.append(values)
+            _note(ctx, "new", "created", table, record_id)
+        elif not merged.row.same_as(mine):
+            updates.append(values[1:] + [record_id])
+            _note(ctx, "updated", "updated", table, record_id)
+        else:
+            ctx.report.count("unchanged", table)
+        _write_conflicts(ctx, table, record_id, kept.get(record_id, {}), merged.conflicts, theirs, offered, lsrc,
+                         merged.row.deleted)
+        if mine is None or not merged.row.same_as(mine):
+            touched.append(record_id)
+    cols = _columns(table)
+    if inserts:
+        db.conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", inserts)
+    if updates:
+        db.conn.executemany(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols[1:])} WHERE id = ?", updates)
+
+
+def _note(ctx: _Context, counter: str, kind: str, table: str, record_id: str) -> None:
+    ctx.report.count(counter, table)
+    ctx.report.changes.add(kind, table, record_id)
+
+
+def _insert_values(table: str, line: list, row: dict, ctx: _Context) -> list:
+    """The column values of a record new to this database, exactly as it came."""
+    values = line[8]
+    if line[6]:
+        blank = PERSONAL_FIELDS.get(table, ())
+        values = [None if f in blank else v for f, v in zip(TABLES[table], values, strict=True)]
+        row = dict(zip(TABLES[table], values, strict=True))
+    derived = list(derive(table, row).values()) if table in DERIVED else []
+    stamps = line[7]
+    text = f'{{"*":["{line[4]}",""]}}' if len(stamps) == 1 else json.dumps(stamps, separators=(",", ":"))
+    return [line[1], line[2], line[3], line[4], line[5], line[6], text, *values, *derived, ctx.lstamp, ctx.bundle_id]
+
+
+def _row_values(table: str, row: RowState, lstamp: str, lsrc: str | None) -> list:
+    """The column values of a merged record, in ``_columns`` order."""
+    values = [row.values.get(f) for f in TABLES[table]]
+    derived = list(derive(table, row.values).values()) if table in DERIVED else []
+    stamps = json.dumps(row.stamps, separators=(",", ":"), sort_keys=True)
+    return [row.record_id, row.created_at, row.updated_at, row.hlc, row.origin, row.deleted, stamps, *values,
+            *derived, lstamp, lsrc]
+
+
+def _local_rows(db, table: str, ids: list[str]) -> dict[str, tuple[RowState, str | None]]:
+    """The local state (and source bundle) of those ids that exist here."""
+    fields = TABLES[table]
+    sql = (f"SELECT id, created_at, updated_at, hlc, origin, deleted, stamps, lsrc, {', '.join(fields)} FROM {table}"
+           " WHERE id IN (SELECT value FROM json_each(?))")
+    out = {}
+    for r in db.conn.execute(sql, [json.dumps(ids)]):
+        out[r[0]] = (RowState(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), dict(zip(fields, r[8:], strict=True))), r[7])
+    return out
+
+
+def _local_conflicts(db, table: str, ids: list[str]) -> dict[str, dict]:
+    """Kept versions of those records: record -> field -> stamp -> (base, value)."""
+    out: dict[str, dict] = {}
+    for rid, name, stamp, base, value in db.conn.execute(
+            "SELECT record_id, field, stamp, base, value FROM conflicts WHERE table_name = ?"
+            " AND record_id IN (SELECT value FROM json_each(?))", [table, json.dumps(ids)]):
+        out.setdefault(rid, {}).setdefault(name, {})[stamp] = (base, value)
+    return out
+
+
+def _versions(offered) -> dict:
+    """Incoming conflict lines as field -> stamp -> (base, value)."""
+    out: dict = {}
+    for name, stamp, base, value in offered:
+        out.setdefault(name, {})[stamp] = (base, value)
+    return out
+
+
+def _write_conflicts(ctx: _Context, table: str, record_id: str, before: dict, after: dict, theirs: RowState,
+                     offered: dict, local_source: str | None, deleted: int) -> None:
+    """Keep new live versions (each once, under a natural id); closed ones stay as history until a delete."""
+    if deleted:
+        if before:
+            ctx.db.conn.execute("DELETE FROM conflicts WHERE table_name = ? AND record_id = ?", [table, record_id])
+        return
+    fresh = conflict_keys(after) - conflict_keys(before)
+    offered_keys = conflict_keys(offered)
+    for name, stamp in sorted(fresh):
+        base, value = after[name][stamp]
+        from_them = (name, stamp) in offered_keys or theirs.stamps.get(name, theirs.stamps["*"])[0] == stamp
+        ctx.db.conn.execute(
+            "INSERT OR IGNORE INTO conflicts (id, table_name, record_id, field, stamp, base, value, lstamp, lsrc, bundle_id,"
+            " detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [natural_id("conflict", table, record_id, name, stamp), table, record_id, name, stamp, base, value,
+             ctx.lstamp, ctx.bundle_id if (name, stamp) in offered_keys else None,
+             ctx.bundle_id if from_them else local_source, now_text()])
+        ctx.report.conflicts.append((table, record_id, name))
+
+
+def store_quarantined(db, bundle_id: str, screened: Screened, conflicts_in: dict) -> None:
+    """Keep refused records (and their conflict versions) for a later look; the same one is kept once."""
+    for table, line, q in screened.quarantined:
+        payload = json.dumps({"line": line, "conflicts": conflicts_in.get((table, line[1]), [])}, ensure_ascii=False)
+        db.execute("INSERT OR IGNORE INTO quarantine (bundle_id, table_name, record_id, hlc, reason, detail, payload,"
+                   " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [bundle_id, table, line[1], line[4], q.reason, json.dumps({"message": q.message, "fields": q.fields},
+                                                                            ensure_ascii=False), payload, now_text()])

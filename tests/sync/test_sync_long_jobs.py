@@ -1,0 +1,73 @@
+"""Long jobs for the GUI: progress goes up to the total, Cancel leaves everything as it was."""
+
+from __future__ import annotations
+
+import pytest
+from sync_helpers import file_hash
+
+from ningbo_sw_desktop.core.visits import log_visit
+from ningbo_sw_desktop.sync import Cancelled, export_bundle, import_bundle, inspect_bundle
+
+
+def test_export_reports_progress_and_cancel_writes_nothing(network):
+    net = network(1)
+    office = net.offices[0]
+    before = file_hash(office)
+    with pytest.raises(Cancelled):
+        export_bundle(office, "督导", net.folder / "cancelled.nbsync", abort=lambda: True)
+    assert not (net.folder / "cancelled.nbsync").exists() and file_hash(office) == before
+    seen = []
+    report = export_bundle(office, "督导", net.folder / "ok.nbsync", progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert report.as_dict()["sequence"] == 1
+
+
+def test_import_reports_progress_and_cancel_rolls_back(network):
+    net = network(1)
+    for day in range(1, 9):
+        log_visit(net.offices[0], {"case_id": net.shared["cases"][0], "kind": "phone", "at": f"2025-07-0{day}T10:00",
+                                   "notes": "电话回访"})
+    bundle = export_bundle(net.offices[0], "督导", net.folder / "b.nbsync")
+    before = file_hash(net.sup)
+    calls = []
+
+    def cancel_after_first():
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(Cancelled):
+        import_bundle(net.sup, bundle.path, abort=cancel_after_first)
+    assert file_hash(net.sup) == before
+    seen = []
+    report = import_bundle(net.sup, bundle.path, progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (8, 8) and report.new == {"visits": 8}
+    as_dict = report.as_dict()
+    assert as_dict["totals"]["new"] == 8 and as_dict["tables"] == ["visits"] and as_dict["summary"]["en"]
+    info = inspect_bundle(net.sup, bundle.path).as_dict()
+    assert info["already_imported"] and info["counts"] == {"visits": 8} and info["trusted"]
+
+
+def test_a_passphrase_bundle_is_the_break_glass_way(network):
+    net = network(1)
+    log_visit(net.offices[0], {"case_id": net.shared["cases"][0], "kind": "home", "at": "2025-07-01T10:00",
+                               "notes": "入户"})
+    bundle = export_bundle(net.offices[0], "督导", net.folder / "glass.nbsync", passphrase="长江黄河")
+    from ningbo_sw_desktop.sync import BundleRefused
+
+    with pytest.raises(BundleRefused) as caught:
+        import_bundle(net.sup, bundle.path)
+    assert caught.value.reason == "passphrase_needed"
+    with pytest.raises(BundleRefused):
+        import_bundle(net.sup, bundle.path, passphrase="wrong")
+    assert import_bundle(net.sup, bundle.path, passphrase="长江黄河").new == {"visits": 1}
+
+
+def test_the_status_overview(network):
+    from ningbo_sw_desktop.sync import sync_status
+
+    net = network(2)
+    net.up(0)
+    status = sync_status(net.sup)
+    by_name = {p["name"]: p for p in status["peers"]}
+    assert by_name["HS-O1"]["last_imported"][0] == 1 and by_name["HS-O2"]["last_imported"] is None
+    assert by_name["HS-O1"]["last_sent"][0] == 1 and status["conflicts"] == status["quarantined"] == 0

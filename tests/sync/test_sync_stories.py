@@ -1,0 +1,284 @@
+"""Sync as the people using it see it: offices and a supervisor exchanging bundles on USB sticks."""
+
+from __future__ import annotations
+
+import json
+
+from sync_helpers import delete, edit, file_hash, live
+
+from ningbo_sw_desktop.core.areas import add_area
+from ningbo_sw_desktop.core.cases import get_case, open_case, update_case
+from ningbo_sw_desktop.core.clubs import attendance_id, mark_attendance
+from ningbo_sw_desktop.core.persons import update_person
+from ningbo_sw_desktop.core.visits import log_visit
+from ningbo_sw_desktop.sync import content_digest, export_bundle, import_bundle, list_conflicts, waiting_records
+
+
+def test_a_home_visit_logged_offline_is_imported_twice_and_seen_once(network):
+    net = network(1)
+    case = net.shared["cases"][0]
+    visit = log_visit(net.offices[0], {"case_id": case, "kind": "home", "at": "2025-06-01T10:00",
+                                       "notes": "入户探访，老人身体尚可"}).value
+    exported, first = net.up(0)
+    assert first.new == {"visits": 1} and not first.conflicts
+    again = import_bundle(net.sup, exported.path)
+    assert again.already_imported and again.totals["new"] == 0
+    assert net.sup.execute("SELECT COUNT(*) FROM visits WHERE id = ?", [visit]).fetchone()[0] == 1
+
+
+def test_the_same_bundle_content_in_a_new_file_changes_nothing(network):
+    net = network(1)
+    update_case(net.offices[0], net.shared["cases"][1], {"risk": "high"})
+    net.up(0)
+    before = content_digest(net.sup)
+    again = export_bundle(net.offices[0], "督导", net.folder / "again", full=True)
+    report = import_bundle(net.sup, again.path)
+    assert report.totals["new"] == report.totals["updated"] == 0 and report.totals["unchanged"] > 0
+    assert content_digest(net.sup) == before
+
+
+def test_a_case_edited_at_two_offices_in_the_same_field_shows_one_conflict(network):
+    net = network(2)
+    case = net.shared["cases"][0]
+    update_case(net.offices[0], case, {"goals": "每周电话问候"})
+    update_case(net.offices[1], case, {"goals": "链接社区志愿者上门"})
+    net.up(0)
+    _, report = net.up(1)
+    assert report.conflicts == [("cases", case, "goals")]
+    records = list_conflicts(net.sup)
+    assert len(records) == 1 and len(records[0].fields) == 1
+    conflict = records[0].fields[0]
+    assert {conflict.winner.value, conflict.competing[0].value} == {"每周电话问候", "链接社区志愿者上门"}
+    assert {conflict.winner.office_code, conflict.competing[0].office_code} == {"HS-O1", "HS-O2"}
+    assert conflict.competing[0].bundle_id is not None
+
+
+def test_edits_of_different_fields_merge_without_conflict(network):
+    net = network(2)
+    case = net.shared["cases"][0]
+    update_case(net.offices[0], case, {"goals": "每周电话问候"})
+    update_case(net.offices[1], case, {"risk": "high"})
+    net.up(1)
+    _, report = net.up(0)
+    assert not report.conflicts
+    row = get_case(net.sup, case)
+    assert (row["goals"], row["risk"]) == ("每周电话问候", "high")
+
+
+def test_a_later_edit_made_after_seeing_the_first_is_no_conflict(network):
+    net = network(1)
+    case = _own_case(net.offices[0])
+    net.up(0)
+    update_case(net.sup, case, {"plan": "每月入户一次"})
+    net.down(0)
+    update_case(net.offices[0], case, {"plan": "每两周入户一次"})
+    _, report = net.up(0)
+    assert not report.conflicts and get_case(net.sup, case)["plan"] == "每两周入户一次"
+
+
+def _own_case(office) -> str:
+    """A case the office opens itself."""
+    return open_case(office, {"domain": "social_relief", "risk": "medium", "problem": "因病致贫", "intake_date": "2025-05-01"},
+                     person_values={"name": "赵根宝", "gender": "male", "birth_date": "1955-01-01",
+                                    "community_id": "柳庄社区"}).first("cases")
+
+
+def test_a_delete_never_comes_back(network):
+    net = network(2)
+    person = net.shared["persons"][2]
+    delete(net.offices[0], "persons", person)
+    update_person(net.offices[1], person, {"phone": "13805740000", "notes": "新电话"})
+    net.up(1)
+    net.up(0)
+    row = dict(zip(["deleted", "name", "phone", "id_number", "notes", "name_pinyin"], net.sup.execute(
+        "SELECT deleted, name, phone, id_number, notes, name_pinyin FROM persons WHERE id = ?", [person]).fetchone(),
+        strict=True))
+    assert row == {"deleted": 1, "name": None, "phone": None, "id_number": None, "notes": None, "name_pinyin": None}
+    net.up(1)  # the edit again, in a later bundle: still deleted
+    assert not live(net.sup, "persons", person)
+    assert net.sup.execute("SELECT COUNT(*) FROM conflicts WHERE record_id = ?", [person]).fetchone()[0] == 0
+
+
+def test_the_same_attendance_marked_at_two_offices_ends_as_one_row(network):
+    net = network(2)
+    activity, person = net.shared["activities"][0], net.shared["persons"][0]
+    mark_attendance(net.offices[0], activity, person, "present")
+    mark_attendance(net.offices[1], activity, person, "present")
+    net.up(0)
+    _, report = net.up(1)
+    rows = net.sup.execute("SELECT id, status FROM attendance WHERE activity_id = ? AND person_id = ?",
+                           [activity, person]).fetchall()
+    assert rows == [(attendance_id(activity, person), "present")]
+    assert list_conflicts(net.sup) == []  # both said present: nothing to decide
+
+
+def test_attendance_marked_differently_at_two_offices_is_one_row_and_one_conflict(network):
+    net = network(2)
+    activity, person = net.shared["activities"][1], net.shared["persons"][1]
+    mark_attendance(net.offices[0], activity, person, "present")
+    mark_attendance(net.offices[1], activity, person, "excused")
+    net.up(1)
+    net.up(0)
+    assert net.sup.execute("SELECT COUNT(*) FROM attendance WHERE activity_id = ?", [activity]).fetchone()[0] == 1
+    [record] = list_conflicts(net.sup)
+    assert record.table == "attendance" and record.fields[0].field == "status"
+
+
+def test_a_visit_that_arrives_before_its_case_waits_and_is_listed(network):
+    net = network(1, shared=False)
+    office, sup = net.offices[0], net.sup
+    from ningbo_sw_desktop.core.demo import seed_reference_data
+
+    seed_reference_data(office)
+    from sync_helpers import seed_shared
+
+    shared = seed_shared(office)
+    visit = log_visit(office, {"case_id": shared["cases"][0], "kind": "phone", "at": "2025-06-02T15:00",
+                               "notes": "电话回访"}).value
+    bundle = export_bundle(office, "督导", net.folder / "sticks")
+    # A hand-made bundle holding only the visit stands in for sticks crossing: the case is not there yet.
+    only_visit = _bundle_with_only(office, sup, bundle.path, "visits", visit, net.folder / "only-visit.nbsync")
+    report = import_bundle(sup, only_visit, trust_new=True)
+    assert [(w.table, w.record_id, w.parent_table) for w in report.waiting
+            if w.field == "case_id"] == [("visits", visit, "cases")]
+    import_bundle(sup, bundle.path)
+    assert not [w for w in waiting_records(sup) if w.record_id == visit]
+
+
+def _bundle_with_only(office, sup, path, table, record_id, out):
+    """Re-seal a real bundle keeping one record (signed by the office, as a buggy office might send)."""
+    import gzip
+    import hashlib
+
+    from sync_craft import reseal
+
+    def keep(members, manifest):
+        lines = gzip.decompress(members["changes.ndjson.gz"]).decode().split("\n")
+        kept = [ln for ln in lines if json.loads(ln)[:2] == [table, record_id]]
+        raw = "\n".join(kept).encode()
+        packed = gzip.compress(raw, mtime=0)
+        manifest["counts"] = {table: 1}
+        manifest["bundle_id"] = manifest["bundle_id"][:-4] + "beef"
+        manifest["members"]["changes.ndjson.gz"] = {"sha256": hashlib.sha256(packed).hexdigest(), "size": len(packed),
+                                                    "uncompressed_size": len(raw),
+                                                    "uncompressed_sha256": hashlib.sha256(raw).hexdigest()}
+        members["changes.ndjson.gz"] = packed
+
+    return reseal(office, sup, path, out, keep)
+
+
+def test_a_lost_stick_loses_nothing(network):
+    net = network(1)
+    case = net.shared["cases"][2]
+    update_case(net.offices[0], case, {"risk": "urgent"})
+    lost = export_bundle(net.offices[0], "督导", net.folder / "lost")
+    log_visit(net.offices[0], {"case_id": case, "kind": "home", "at": "2025-06-03T09:00", "notes": "再次入户"})
+    _, report = net.up(0)
+    assert report.sequence == lost.sequence + 1
+    assert get_case(net.sup, case)["risk"] == "urgent" and report.new == {"visits": 1}
+    assert report.missing_sequences == [lost.sequence]
+
+
+def test_acknowledgements_shrink_the_next_bundle(network):
+    net = network(1)
+    update_case(net.offices[0], net.shared["cases"][0], {"risk": "medium"})
+    first, _ = net.up(0)
+    assert first.total == 1
+    net.down(0)  # carries the supervisor's acknowledgement of bundle 1
+    nothing, _ = net.up(0)
+    assert nothing.total == 0
+
+
+def test_nothing_is_echoed_back_to_its_sender(network):
+    net = network(1)
+    log_visit(net.offices[0], {"case_id": net.shared["cases"][0], "kind": "home", "at": "2025-06-04T09:00",
+                               "notes": "入户"})
+    net.up(0)
+    back, _ = net.down(0)
+    assert "visits" not in back.counts
+
+
+def test_a_dry_run_reports_but_changes_nothing(network):
+    net = network(1)
+    update_case(net.offices[0], net.shared["cases"][0], {"risk": "high"})
+    exported = export_bundle(net.offices[0], "督导", net.folder / "sticks")
+    before = file_hash(net.sup)
+    report = import_bundle(net.sup, exported.path, dry_run=True)
+    assert report.dry_run and report.updated == {"cases": 1}
+    assert file_hash(net.sup) == before
+    assert import_bundle(net.sup, exported.path).updated == {"cases": 1}
+
+
+def test_derived_columns_and_the_search_index_follow_imported_records(network):
+    net = network(1)
+    person = net.shared["persons"][0]
+    update_person(net.offices[0], person, {"name": "张三丰"})
+    net.up(0)
+    row = net.sup.execute("SELECT name_pinyin, name_initials FROM persons WHERE id = ?", [person]).fetchone()
+    assert row == ("zhang san feng", "zsf")
+    rowid = net.sup.execute("SELECT rowid FROM persons WHERE id = ?", [person]).fetchone()[0]
+    hits = net.sup.execute("SELECT rowid FROM search_persons WHERE search_persons MATCH ?", ['"张三丰"']).fetchall()
+    assert (rowid,) in hits
+
+
+def test_a_supervisor_sends_reference_data_and_a_reassigned_case_with_its_history(network):
+    net = network(2)
+    sup, (one, two) = net.sup, net.offices
+    opened = open_case(one, {"domain": "social_relief", "risk": "medium", "problem": "因病致贫", "intake_date": "2025-05-01"},
+                       person_values={"name": "赵根宝", "gender": "male", "birth_date": "1955-01-01",
+                                      "community_id": "柳庄社区"})
+    case_id, person_id = opened.first("cases"), opened.first("persons")
+    visit = log_visit(one, {"case_id": case_id, "kind": "home", "at": "2025-05-02T10:00", "notes": "首次入户"}).value
+    net.up(0)
+    new_area = add_area(sup, {"name": "新河社区", "level": "community", "parent_id": "南门街道", "population": 5000}).value
+    worker_two = two.execute("SELECT id FROM workers ORDER BY name LIMIT 1").fetchone()[0]
+    update_case(sup, case_id, {"worker_id": worker_two})
+    edit(sup, "cases", case_id, {"office_code": "HS-O2"})  # the reassignment: a case field that syncs
+    back_two, _ = net.down(1)
+    assert back_two.scope == "office"
+    assert live(two, "areas", new_area) and live(two, "cases", case_id)
+    assert live(two, "visits", visit) and live(two, "persons", person_id)
+    assert get_case(two, case_id)["worker_id"] == worker_two
+    assert back_two.counts["persons"] == 1 and back_two.counts["cases"] == 1  # its share only
+    net.down(0)
+    assert get_case(one, case_id)["office_code"] == "HS-O2"
+
+
+def test_resolving_a_conflict_is_a_new_change_that_closes_it_at_every_office(network):
+    net = network(2)
+    case = net.shared["cases"][1]
+    update_case(net.offices[0], case, {"plan": "甲方案"})
+    update_case(net.offices[1], case, {"plan": "乙方案"})
+    net.up(0)
+    net.up(1)
+    net.down(0)
+    net.down(1)
+    assert list_conflicts(net.offices[0]) and list_conflicts(net.offices[1])
+    from ningbo_sw_desktop.sync import resolve_conflict
+
+    competing = list_conflicts(net.sup)[0].fields[0].competing[0]
+    changes = resolve_conflict(net.sup, competing.conflict_id, "keep_both")
+    assert changes.updated == {"cases": [case]}
+    plan = get_case(net.sup, case)["plan"]
+    assert "甲方案" in plan and "乙方案" in plan and list_conflicts(net.sup) == []
+    net.down(0)
+    net.down(1)
+    for office in net.offices:
+        assert list_conflicts(office) == [] and get_case(office, case)["plan"] == plan
+    assert content_digest(net.offices[0]) != ""  # offices hold their share; the plan agrees everywhere
+
+
+def test_keep_restamps_the_current_value_so_the_decision_travels(network):
+    net = network(2)
+    case = net.shared["cases"][2]
+    update_case(net.offices[0], case, {"risk": "high"})
+    update_case(net.offices[1], case, {"risk": "medium"})
+    net.up(0)
+    net.up(1)
+    from ningbo_sw_desktop.sync import resolve_conflict
+
+    field = list_conflicts(net.sup)[0].fields[0]
+    resolve_conflict(net.sup, field.competing[0].conflict_id, "keep")
+    assert list_conflicts(net.sup) == [] and get_case(net.sup, case)["risk"] == field.winner.value
+    stamps = json.loads(net.sup.execute("SELECT stamps FROM cases WHERE id = ?", [case]).fetchone()[0])
+    assert stamps["risk"][1] == field.winner.stamp  # based on the winner: the losers are closed by it
