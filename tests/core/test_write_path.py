@@ -92,3 +92,26 @@ def test_an_edit_based_on_a_stale_form_is_refused(office_db):
     with pytest.raises(StaleEdit):
         update_person(office_db, person_id, {"phone": "13705740000"}, seen_hlc=seen)
     assert get_person(office_db, person_id)["phone"] == "13905749999"
+
+
+def test_a_deleted_client_cannot_be_edited_back_to_life(office_db):
+    from ningbo_sw_desktop.core.errors import NotFound
+
+    person_id = add_person(office_db, ZHANG).value
+    with writing(office_db) as (clock, changes):
+        delete_record(office_db, clock, changes, "persons", person_id)
+    with pytest.raises(NotFound):
+        update_person(office_db, person_id, {"phone": "13905749999"})
+    assert _row(office_db, "persons", person_id)["phone"] is None
+
+
+def test_a_case_whose_client_was_deleted_can_still_be_closed(office_db):
+    from ningbo_sw_desktop.core.cases import close_case, get_case
+
+    case_no = open_case(office_db, {"domain": "social_welfare", "risk": "low", "problem": "独居"},
+                        person_values=ZHANG).value
+    person_id = get_case(office_db, case_no)["person_id"]
+    with writing(office_db) as (clock, changes):
+        delete_record(office_db, clock, changes, "persons", person_id)
+    close_case(office_db, case_no, "服务对象已迁出")
+    assert get_case(office_db, case_no)["status"] == "closed"

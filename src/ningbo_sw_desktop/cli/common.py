@@ -33,10 +33,12 @@ def resolve_db_path(db_path: str | None) -> Path:
 
 
 def open_db(db_path: str | None):
-    """Open the chosen database (migrated)."""
+    """Open the chosen database (migrated); closed when the command ends, checkpointing the WAL."""
     from ..core.db import connect
 
-    return connect(resolve_db_path(db_path))
+    db = connect(resolve_db_path(db_path))
+    click.get_current_context().call_on_close(db.close)
+    return db
 
 
 def pass_db_path(func):

@@ -118,7 +118,8 @@ def get_case(db, case_ref: str, *, with_visits: bool = False) -> dict:
                         [case_ref.strip(), case_ref.strip()]), None)
     if row is None:
         raise NotFound(Text(f"找不到个案“{case_ref}”", f"No case “{case_ref}”"))
-    row["person"] = get_person(db, row["person_id"]) if row["person_id"] else {}
+    # A client deleted at another office leaves the case workable (closing it, at least).
+    row["person"] = get_person(db, row["person_id"], include_deleted=True) if row["person_id"] else {}
     if with_visits:
         from .visits import list_visits
 

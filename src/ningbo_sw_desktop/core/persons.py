@@ -64,11 +64,11 @@ def update_person(db, person_id: str, values: dict, *, actor: str | None = None,
     return changes
 
 
-def get_person(db, person_id: str) -> dict:
-    """A live client by id, with the community's name."""
+def get_person(db, person_id: str, *, include_deleted: bool = False) -> dict:
+    """A client by id with the community's name; a deleted one only when asked (its facts are blank)."""
     row = next(db.query(
         "SELECT p.*, a.name AS community FROM persons p LEFT JOIN areas a ON a.id = p.community_id"
-        " WHERE p.id = ? AND p.deleted = 0", [person_id]), None)
+        " WHERE p.id = ? AND (p.deleted = 0 OR ?)", [person_id, include_deleted]), None)
     if row is None:
         raise NotFound(Text(f"找不到服务对象 {person_id}", f"No client {person_id}"))
     return row

@@ -106,6 +106,8 @@ def update_record(db, clock: Clock, changes: Changes, table: str, record_id: str
     the edit is refused rather than silently overwriting someone else's change.
     """
     row = get_row(db, table, record_id)
+    if row["deleted"]:
+        raise NotFound(Text("该记录已被删除，不能再修改", "This record was deleted; it cannot be changed"))
     if seen_hlc is not None and row["hlc"] != seen_hlc:
         raise StaleEdit(Text("该记录在您打开后已被修改，请重新打开后再保存。",
                              "This record changed after you opened it; reopen it and save again."))
