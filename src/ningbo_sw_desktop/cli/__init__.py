@@ -14,7 +14,7 @@ from ..core import i18n
 from .common import pass_db_path
 
 # Command groups, one module each; a module registers its commands on ``main``.
-COMMAND_MODULES = ["records", "system", "printing", "clubs", "sync"]
+COMMAND_MODULES = ["records", "system", "printing", "clubs", "sync", "selftest"]
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,329 @@
+"""What the sync page says and asks: long jobs behind Cancel, the trust question, reports in the user's words.
+
+Bundles can be large, so inspecting, importing and exporting run on a worker thread with
+its own connection (printing's ``BuildTask``) behind a progress dialog whose Cancel the
+sync functions honour. Reports are written as HTML for one read-only panel, with tables
+and fields named as a social worker names them (GLOSSARY.md), never as database tables.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import enums
+from ..core.errors import FIELD_LABELS
+from ..core.i18n import get_language
+from ..sync import Cancelled as SyncCancelled
+from ..sync import ExportReport, ImportReport, InspectReport
+from .printing import BuildTask
+
+TABLE_WORDS = {  # a table's records in a report's rows
+    "areas": QT_TRANSLATE_NOOP("SyncWords", "Areas"),
+    "programs": QT_TRANSLATE_NOOP("SyncWords", "Programs"),
+    "workers": QT_TRANSLATE_NOOP("SyncWords", "Social workers"),
+    "service_projects": QT_TRANSLATE_NOOP("SyncWords", "Service projects"),
+    "persons": QT_TRANSLATE_NOOP("SyncWords", "Clients"),
+    "cases": QT_TRANSLATE_NOOP("SyncWords", "Cases"),
+    "visits": QT_TRANSLATE_NOOP("SyncWords", "Visit logs"),
+    "clubs": QT_TRANSLATE_NOOP("SyncWords", "Elderly clubs"),
+    "club_members": QT_TRANSLATE_NOOP("SyncWords", "Club members"),
+    "activities": QT_TRANSLATE_NOOP("SyncWords", "Activities"),
+    "attendance": QT_TRANSLATE_NOOP("SyncWords", "Attendance"),
+    "conflicts": QT_TRANSLATE_NOOP("SyncWords", "Competing values"),
+}
+RECORD_WORDS = {  # one record, in a conflict's title
+    "areas": QT_TRANSLATE_NOOP("SyncWords", "Area"),
+    "programs": QT_TRANSLATE_NOOP("SyncWords", "Program"),
+    "workers": QT_TRANSLATE_NOOP("SyncWords", "Social worker"),
+    "service_projects": QT_TRANSLATE_NOOP("SyncWords", "Service project"),
+    "persons": QT_TRANSLATE_NOOP("SyncWords", "Client"),
+    "cases": QT_TRANSLATE_NOOP("SyncWords", "Case"),
+    "visits": QT_TRANSLATE_NOOP("SyncWords", "Visit log"),
+    "clubs": QT_TRANSLATE_NOOP("SyncWords", "Elderly club"),
+    "club_members": QT_TRANSLATE_NOOP("SyncWords", "Club member"),
+    "activities": QT_TRANSLATE_NOOP("SyncWords", "Activity"),
+    "attendance": QT_TRANSLATE_NOOP("SyncWords", "Attendance"),
+}
+MORE_FIELD_LABELS = {  # fields core's FIELD_LABELS does not name yet
+    "goals": ("服务目标", "Service goals"), "plan": ("服务计划", "Service plan"), "address": ("实际居住地址", "Address"),
+    "registered_address": ("户籍地址", "Registered address"), "outcome": ("服务成效", "Outcome"),
+    "description": ("说明", "Description"), "place": ("地点", "Place"), "program_id": ("服务项目", "Program"),
+    "case_no": ("个案编号", "Case number"), "disability_cert_no": ("残疾证号", "Disability certificate number"),
+    "joined_on": ("加入日期", "Joined on"), "left_on": ("退出日期", "Left on"), "funder": ("资助方", "Funder"),
+}
+ENUM_FIELDS = {
+    ("cases", "risk"): "risk", ("cases", "domain"): "domain", ("cases", "status"): "status",
+    ("cases", "referral_source"): "referral_source", ("persons", "gender"): "gender", ("workers", "gender"): "gender",
+    ("persons", "relief_status"): "relief_status", ("visits", "kind"): "kind", ("activities", "kind"): "activity_kind",
+    ("attendance", "status"): "attendance", ("areas", "level"): "level", ("workers", "cert_level"): "cert_level",
+    ("club_members", "role"): "role", ("programs", "domain"): "domain", ("service_projects", "domain"): "domain",
+}
+NOTE_FIELDS = {"problem", "goals", "plan", "close_reason", "notes", "outcome", "description"}  # may keep both texts
+
+
+def translate(context: str, text: str) -> str:
+    """Qt's translation of ``text`` (a spelling lupdate finds, unlike a one-argument helper)."""
+    return QCoreApplication.translate(context, text)
+
+
+def table_word(table: str) -> str:
+    """"Cases", "Visit logs" ... for a table's row in a report."""
+    return translate("SyncWords", TABLE_WORDS[table]) if table in TABLE_WORDS else table
+
+
+def record_word(table: str) -> str:
+    """"Case", "Client" ... before a record's number or name."""
+    return translate("SyncWords", RECORD_WORDS[table]) if table in RECORD_WORDS else table
+
+
+def field_word(name: str) -> str:
+    """A field's label in the current language."""
+    zh, en = FIELD_LABELS.get(name) or MORE_FIELD_LABELS.get(name) or (name, name)
+    return zh if get_language() == "zh" else en
+
+
+def value_text(table: str, name: str, value, names: dict[str, str] | None = None) -> str:
+    """A stored value as the user reads it: words for codes, names for references, "(empty)" for nothing."""
+    if value is None or value == "":
+        return translate("SyncWords", "(empty)")
+    kind = ENUM_FIELDS.get((table, name))
+    if kind:
+        return enums.label(kind, str(value))
+    if name == "tags":
+        try:
+            return "、".join(enums.label("tag", t) for t in json.loads(value)) if isinstance(value, str) else str(value)
+        except ValueError:
+            return str(value)
+    if name.endswith("_id") and names and value in names:
+        return names[value]
+    return str(value)
+
+
+def who(office_code: str | None, office_name: str | None, device: str | None = None) -> str:
+    """An office as people know it: code and name, or the device id when the office is unknown."""
+    return " ".join(x for x in (office_code, office_name) if x) or (device or "?")
+
+
+def role_word(role: str | None) -> str:
+    """办公点 / 督导."""
+    if role == "supervisor":
+        return translate("SyncWords", "Supervisor")
+    if role == "office":
+        return translate("SyncWords", "Office")
+    return ""
+
+
+# --- long jobs -----------------------------------------------------------------------------------------
+
+_running: set[BuildTask] = set()
+
+
+def run_job(parent: QWidget, db_path, label: str, job: Callable, *, done: Callable, failed: Callable,
+            cancelled: Callable, finished: Callable) -> BuildTask:
+    """Run ``job(db, progress, abort)`` on a worker thread behind a progress dialog with Cancel."""
+    from ..reports import Cancelled as TaskCancelled
+
+    def cancellable(db, progress, abort):
+        try:
+            return job(db, progress, abort)
+        except SyncCancelled:
+            raise TaskCancelled() from None
+
+    progress = QProgressDialog(label, translate("SyncWords", "Cancel"), 0, 0, parent)
+    progress.setWindowTitle(translate("SyncWords", "Sync"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    task = BuildTask(db_path, cancellable)
+    _running.add(task)
+
+    def step(count: int, total: int) -> None:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(count)
+
+    def alive(callback: Callable) -> Callable:
+        return lambda *args: callback(*args) if shiboken6.isValid(parent) else None
+
+    def finish() -> None:
+        progress.close()
+        progress.deleteLater()
+        _running.discard(task)
+        task.deleteLater()
+        alive(finished)()
+
+    task.progressed.connect(step)
+    progress.canceled.connect(task.abort)
+    task.built.connect(alive(done))
+    task.failed.connect(alive(failed))
+    task.cancelled.connect(alive(cancelled))
+    task.finished.connect(finish)
+    task.start()
+    return task
+
+
+# --- questions -----------------------------------------------------------------------------------------
+
+
+def fingerprint_lines(grouped: str) -> str:
+    """A grouped fingerprint on two lines of eight groups, easier to read aloud."""
+    groups = grouped.split()
+    return " ".join(groups[:8]) + "\n" + " ".join(groups[8:])
+
+
+def ask_trust(parent: QWidget, inspected: InspectReport) -> bool:
+    """Ask whether to trust the unknown device that signed a bundle; the fingerprint is for comparing aloud."""
+    origin = inspected.origin
+    sender = who(origin.get("office_code"), origin.get("office_name"), origin.get("device_id"))
+    role = role_word(origin.get("role"))
+    text = QCoreApplication.translate(
+        "SyncWords", "This bundle comes from a device this computer does not trust yet:\n\n%1\n\nFingerprint:\n%2\n\n"
+                     "Phone the sender or meet them, and compare this fingerprint with the one on their Sync page "
+                     "(This device). Trust the device and import its bundle only if every group matches.")
+    text = text.replace("%1", f"{sender}（{role}）" if role else sender)
+    text = text.replace("%2", fingerprint_lines(inspected.origin_fingerprint_grouped))
+    answer = QMessageBox.question(parent, translate("SyncWords", "Trust a new device?"), text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class CombinedValueDialog(QDialog):
+    """An editor for the value that settles a conflict, prefilled with both versions joined."""
+
+    def __init__(self, title: str, value: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Combined value"))
+        self.resize(560, 360)
+        self.explain = QLabel(self.tr("%1\nEdit the text into the one value to keep; it replaces the competing values "
+                                      "at every office after the next sync.").replace("%1", title))
+        self.explain.setWordWrap(True)
+        self.editor = QPlainTextEdit(value)
+        self.editor.setObjectName("combinedEditor")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save combined value"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(buttons)
+
+    def value(self) -> str:
+        return self.editor.toPlainText().strip()
+
+
+# --- reports as HTML ------------------------------------------------------------------------------------
+
+_CELL = "padding: 2px 12px 2px 0; border-bottom: 1px solid #ddd;"
+
+
+def _fill(text: str, *values) -> str:
+    """Qt-style ``%1``, ``%2`` ... placeholders filled in."""
+    for n, value in enumerate(values, 1):
+        text = text.replace(f"%{n}", str(value))
+    return text
+
+
+def _h(text: str, colour: str = "") -> str:
+    style = f" style='color: {colour};'" if colour else ""
+    return f"<h3{style}>{html.escape(text)}</h3>"
+
+
+def _p(text: str, bold: bool = False) -> str:
+    body = html.escape(text).replace("\n", "<br>")
+    return f"<p><b>{body}</b></p>" if bold else f"<p>{body}</p>"
+
+
+def _counts_table(headers: list[str], rows: list[list]) -> str:
+    head = "".join(f"<th align='left' style='{_CELL}'>{html.escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td style='{_CELL}'>{html.escape(str(c))}</td>" for c in row) + "</tr>"
+                   for row in rows)
+    return f"<table cellspacing='0'><tr>{head}</tr>{body}</table>"
+
+
+def _ordered(tables) -> list[str]:
+    order = list(TABLE_WORDS)
+    return sorted(tables, key=lambda t: order.index(t) if t in order else len(order))
+
+
+def import_report_html(report: ImportReport, file_name: str) -> str:
+    """What an import did, table by table, and what needs someone's look."""
+    origin = report.origin
+    sender = who(origin.get("office_code"), origin.get("office_name"), origin.get("device_id"))
+    parts = [_h(_fill(translate("SyncWords", "Imported %1"), file_name)),
+             _p(_fill(translate("SyncWords", "From: %1 · bundle no. %2"), sender, report.sequence)),
+             _p(str(report.summary()), bold=True)]
+    if report.trusted_now:
+        parts.append(_p(translate("SyncWords", "This device is now trusted; its next bundles import without asking.")))
+    if report.already_imported:
+        return "".join(parts)
+    tables = _ordered(set(report.new) | set(report.updated) | set(report.unchanged))
+    if tables:
+        rows = [[table_word(t), report.new.get(t, 0), report.updated.get(t, 0), report.unchanged.get(t, 0)]
+                for t in tables]
+        parts.append(_counts_table([translate("SyncWords", "Records"), translate("SyncWords", "New"),
+                                    translate("SyncWords", "Updated"), translate("SyncWords", "Unchanged")], rows))
+    notes = []
+    conflicts, quarantined, waiting = len(report.conflicts), len(report.quarantined), len(report.waiting)
+    if conflicts:
+        notes.append(QCoreApplication.translate("SyncWords", "%n field(s) changed at two offices: decide them on the "
+                                                             "Conflicts tab.", None, conflicts))
+    if quarantined:
+        notes.append(QCoreApplication.translate("SyncWords", "%n record(s) kept aside (quarantined), not applied: "
+                                                             "see Waiting and quarantine.", None, quarantined))
+    if waiting:
+        notes.append(QCoreApplication.translate("SyncWords", "%n record(s) wait for the record they belong to "
+                                                             "(e.g. a visit for its case).", None, waiting))
+    if report.missing_sequences:
+        notes.append(_fill(translate("SyncWords", "Bundles from this sender that never arrived: no. %1. Nothing is "
+                                                  "lost: their next bundle carries everything not yet received."),
+                           ", ".join(str(n) for n in report.missing_sequences)))
+    if not notes:
+        notes.append(translate("SyncWords", "Nothing needs a look."))
+    parts.append("<ul>" + "".join(f"<li>{html.escape(n)}</li>" for n in notes) + "</ul>")
+    return "".join(parts)
+
+
+def export_report_html(report: ExportReport) -> str:
+    """Where the bundle was written and what it holds."""
+    parts = [_h(translate("SyncWords", "Sync bundle written")),
+             _p(_fill(translate("SyncWords", "File: %1"), Path(report.path))),
+             _p(_fill(translate("SyncWords", "For: %1 · bundle no. %2 · %3 KB"), report.recipient, report.sequence,
+                      f"{report.size / 1024:.1f}"))]
+    if report.counts:
+        rows = [[table_word(t), report.counts[t]] for t in _ordered(report.counts)]
+        parts.append(_counts_table([translate("SyncWords", "Records"), translate("SyncWords", "In the bundle")], rows))
+    else:
+        parts.append(_p(translate("SyncWords", "No changes since the last bundle; it still tells the recipient what "
+                                               "this device has received.")))
+    parts.append(_p(translate("SyncWords", "Take the file to the recipient (USB stick) and import it there.")))
+    return "".join(parts)
+
+
+def refusal_html(reason_text: str, file_name: str) -> str:
+    """A refused bundle: why, and that nothing was changed."""
+    return (_h(_fill(translate("SyncWords", "Not imported: %1"), file_name), "#b3261e") + _p(reason_text)
+            + _p(translate("SyncWords", "Nothing in the database was changed."), bold=True))
+
+
+def note_html(title: str, text: str) -> str:
+    """A plain note in the result panel (cancelled, trust declined)."""
+    return _h(title) + _p(text)
