@@ -2,6 +2,154 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/about_dialog.py" line="+140"/>
+        <source>This application</source>
+        <translation>本软件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese text on screen and in printed documents</source>
+        <translation>屏幕和打印文档中的中文显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows, dialogs and printing</source>
+        <translation>窗口、对话框和打印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language the application is written in</source>
+        <translation>编写本软件所用的语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case summaries, rosters, sign-in sheets and statistics as PDF</source>
+        <translation>生成 PDF 格式的个案摘要、花名册、签到表和统计报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing and encrypting sync bundles</source>
+        <translation>同步包的签名与加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing and exporting Excel/WPS rosters</source>
+        <translation>导入导出 Excel/WPS 花名册</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searching names by pinyin initials</source>
+        <translation>按拼音首字母搜索姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ningbo-sw command line</source>
+        <translation>ningbo-sw 命令行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding the user data folder</source>
+        <translation>确定用户数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record identifiers that are unique across offices</source>
+        <translation>各社工站之间唯一的记录编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Helpers of the parts above</source>
+        <translation>上述组件的辅助库</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Qt and PySide6 are used under the GNU LGPL version 3. They are separate libraries in the installation folder and may be replaced with compatible versions; their source code is available from qt.io.</source>
+        <translation>Qt 与 PySide6 依据 GNU LGPL 第 3 版使用。它们是安装文件夹中独立的库文件，可替换为兼容版本；其源代码可从 qt.io 获取。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About Ningbo Social Work Desktop</source>
+        <translation>关于宁波社工桌面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ningbo Social Work Desktop</source>
+        <translation>宁波社工桌面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline casework for community social-work offices in Ningbo.</source>
+        <translation>面向宁波社区社工站的离线个案管理软件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font for printed documents:</source>
+        <translation>打印文档字体：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundled components and their licences</source>
+        <translation>随附组件及其许可协议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Font licence…</source>
+        <translation>字体许可协议…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>installed package</source>
+        <translation>安装版</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Python environment</source>
+        <translation>Python 环境</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Font licence</source>
+        <translation>字体许可协议</translation>
+    </message>
+</context>
+<context>
     <name>AddMemberDialog</name>
     <message>
         <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="+164"/>
@@ -72,7 +220,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/app.py" line="+101"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/app.py" line="+114"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -136,6 +284,41 @@
         <location line="+50"/>
         <source>Guest</source>
         <translation>非成员</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionLists</name>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="+329"/>
+        <source>Waiting records</source>
+        <translation>待上级记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These arrived before the record they belong to (for example a visit before its case). They are kept, and fall into place when it arrives.</source>
+        <translation>这些记录先于其所属记录到达（例如走访记录先于其个案）。它们已保存，所属记录到达后自动归位。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quarantined records</source>
+        <translation>隔离记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept aside, not applied: changed on a PC whose clock runs ahead, or holding a value this app refuses. Release applies those that now pass.</source>
+        <translation>暂存未应用：修改它们的电脑时钟超前，或含有本软件不接受的值。点击“释放”会应用现在已能通过检查的记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release quarantined records</source>
+        <translation>释放隔离记录</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n record(s) applied.</source>
+        <translation>
+            <numerusform>已应用 %n 条记录。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -634,6 +817,7 @@
     <message>
         <location line="+2"/>
         <location line="+50"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_devices.py" line="+91"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -782,6 +966,88 @@
         <source>Details</source>
         <translation>详情</translation>
     </message>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="-72"/>
+        <location line="+7"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+7"/>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Waiting for</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Through field</source>
+        <translation>关联字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_devices.py" line="-2"/>
+        <source>Device name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office</source>
+        <translation>办公点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last bundle received</source>
+        <translation>最近收到的同步包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last bundle sent</source>
+        <translation>最近发出的同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundles not received</source>
+        <translation>未收到的同步包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+</context>
+<context>
+    <name>CombinedValueDialog</name>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+212"/>
+        <source>Combined value</source>
+        <translation>合并编辑</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1
+Edit the text into the one value to keep; it replaces the competing values at every office after the next sync.</source>
+        <translation>%1
+把内容编辑成要保留的一个值；下次同步后，它将在各办公点替换相互冲突的值。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save combined value</source>
+        <translation>保存合并后的值</translation>
+    </message>
 </context>
 <context>
     <name>Common</name>
@@ -797,16 +1063,220 @@
     </message>
 </context>
 <context>
-    <name>Drafts</name>
-    <message numerus="yes">
-        <location filename="../../src/ningbo_sw_desktop/ui/drafts_ui.py" line="+61"/>
-        <source>The app stopped last time while %n form(s) were not saved. Reopen them with what was typed?</source>
-        <translation>
-            <numerusform>上次程序意外退出时，有 %n 份表单尚未保存。是否恢复并打开已填写的内容？</numerusform>
-        </translation>
+    <name>ConflictReview</name>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="-190"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Office</source>
+        <translation>办公点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changed at</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundle</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep current value</source>
+        <translation>保留当前值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The current value stays; the other versions are closed.</source>
+        <translation>保留当前值，关闭其他版本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the other value</source>
+        <translation>采用另一值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the current value with the version selected in the list.</source>
+        <translation>用列表中选中的版本替换当前值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit combined value…</source>
+        <translation>合并编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the one value to keep, starting from both versions.</source>
+        <translation>以两个版本为基础，编辑出要保留的一个值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep both</source>
+        <translation>两者都保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For notes: keep both texts one after the other, each labelled.</source>
+        <translation>用于文字记录：两段内容先后保留，并注明来源。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two offices changed this field without seeing each other&apos;s change. Until you decide, the current value is the one every office shows. Your decision reaches the offices with the next sync bundle.</source>
+        <translation>两个办公点在互不知情的情况下修改了这一项。在您决定之前，各办公点显示的都是当前值。您的决定会随下一个同步包送达各办公点。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>No conflicts to review. When two offices change the same field of a record, it appears here after the import.</source>
+        <translation>没有待处理的冲突。两个办公点修改了同一记录的同一项时，导入后会显示在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%1 · %n version(s)</source>
+        <translation>
+            <numerusform>%1 · %n 个版本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Current</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation>另一值</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>typed on this device</source>
+        <translation>本设备录入</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPanel</name>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_devices.py" line="+47"/>
+        <source>This device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Office</source>
+        <translation>办公点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Device id</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>age public key</source>
+        <translation>age 公钥</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+9"/>
+        <source>Signing key</source>
+        <translation>签名公钥</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Copy my keys</source>
+        <translation>复制本机公钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy office, fingerprint and public keys, to send to the supervisor (they are public: no password or private key is copied).</source>
+        <translation>复制办公点、指纹和公钥，发送给督导（均为公开信息，不含密码或私钥）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trusted devices</source>
+        <translation>受信任的设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust another device</source>
+        <translation>添加受信任的设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 督导 or HS-NM</source>
+        <translation>如 督导 或 HS-NM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>64 letters and digits</source>
+        <translation>64 位字母和数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste keys</source>
+        <translation>粘贴公钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill the fields from text copied with &quot;Copy my keys&quot; on the other device.</source>
+        <translation>用对方设备上“复制本机公钥”得到的文字填写各项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust this device</source>
+        <translation>信任该设备</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Ningbo Social Work Desktop: device keys</source>
+        <translation>宁波社工桌面版：设备公钥</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copied. Paste it into a message or a file for the supervisor.</source>
+        <translation>已复制。请粘贴到消息或文件中发给督导。</translation>
+    </message>
+</context>
+<context>
+    <name>Drafts</name>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/drafts_ui.py" line="+64"/>
         <source>Restore unsaved forms</source>
         <translation>恢复未保存的表单</translation>
     </message>
@@ -1011,7 +1481,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/main_window.py" line="+161"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/main_window.py" line="+162"/>
         <source>Select a case in the list first, then press Ctrl+L.</source>
         <translation>请先在列表中选择一个个案，再按 Ctrl+L。</translation>
     </message>
@@ -1082,11 +1552,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About this application, its data folder and licences (F1)</source>
+        <translation>关于本软件、数据文件夹和许可协议（F1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Worker: %1</source>
         <translation>社工：%1</translation>
     </message>
@@ -1111,6 +1591,7 @@
     </message>
     <message>
         <location filename="../../src/ningbo_sw_desktop/ui/placeholders.py" line="+11"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_page.py" line="+89"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -1131,7 +1612,7 @@
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/visits_page.py" line="+22"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/visits_page.py" line="+23"/>
         <source>Visits</source>
         <translation>走访</translation>
     </message>
@@ -1536,18 +2017,452 @@
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_page.py" line="+89"/>
+        <source>Send: export a sync bundle</source>
+        <translation>发送：导出同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For</source>
+        <translation>发给</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A folder, or the USB stick</source>
+        <translation>文件夹或U盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>USB stick</source>
+        <translation>U盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full bundle (everything, not only what the recipient has not received)</source>
+        <translation>完整同步包（全部数据，而不只是对方尚未收到的部分）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export sync bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receive: import a sync bundle</source>
+        <translation>接收：导入同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import sync bundle…</source>
+        <translation>导入同步包…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or drag .nbsync files from the USB stick onto this page. Each bundle is checked before anything is changed; conflicts never stop an import.</source>
+        <translation>也可以把U盘里的 .nbsync 文件拖到本页。每个同步包都先经过检查再改动数据；冲突不会中断导入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Send and receive</source>
+        <translation>发送与接收</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>冲突（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Waiting and quarantine (%n)</source>
+        <translation>
+            <numerusform>待上级记录与隔离（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting and quarantine</source>
+        <translation>待上级记录与隔离</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No trusted device yet: add one on the Devices tab</source>
+        <translation>尚无受信任的设备：请在“设备”页添加</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save sync bundles to</source>
+        <translation>同步包保存到</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No USB stick found: plug one in, or choose a folder</source>
+        <translation>未找到U盘：请插入U盘，或选择文件夹</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Writing the sync bundle…</source>
+        <translation>正在生成同步包…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import sync bundles</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync bundles (*.nbsync)</source>
+        <translation>同步包 (*.nbsync)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You did not trust %1; nothing was changed.</source>
+        <translation>您未信任 %1，数据库未作改动。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Sync bundle refused</source>
+        <translation>同步包被拒绝</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing in the database was changed.</source>
+        <translation>数据库未作任何改动。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not finish</source>
+        <translation>未能完成</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopped at your request; nothing was changed.</source>
+        <translation>已按您的要求停止，数据库未作改动。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="-183"/>
+        <source>Areas</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programs</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social workers</source>
+        <translation>社工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service projects</source>
+        <translation>专业服务项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clients</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit logs</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elderly clubs</source>
+        <translation>老年俱乐部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Club members</source>
+        <translation>俱乐部成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Attendance</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Competing values</source>
+        <translation>冲突版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social worker</source>
+        <translation>社工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service project</source>
+        <translation>专业服务项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit log</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elderly club</source>
+        <translation>老年俱乐部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Club member</source>
+        <translation>俱乐部成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Supervisor</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Office</source>
+        <translation>办公点</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>This bundle comes from a device this computer does not trust yet:
+
+%1
+
+Fingerprint:
+%2
+
+Phone the sender or meet them, and compare this fingerprint with the one on their Sync page (This device). Trust the device and import its bundle only if every group matches.</source>
+        <translation>这个同步包来自本机尚未信任的设备：
+
+%1
+
+指纹：
+%2
+
+请打电话或当面与发送方核对：对方在“同步”页“设备—本设备”中看到的指纹。每一组都一致时，才信任该设备并导入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trust a new device?</source>
+        <translation>信任新设备？</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From: %1 · bundle no. %2</source>
+        <translation>来自：%1 · 第 %2 号同步包</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This device is now trusted; its next bundles import without asking.</source>
+        <translation>该设备现已受信任，今后它的同步包导入时不再询问。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+31"/>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%n field(s) changed at two offices: decide them on the Conflicts tab.</source>
+        <translation>%n 项被两个办公点同时修改：请在“冲突”页处理。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%n record(s) kept aside (quarantined), not applied: see Waiting and quarantine.</source>
+        <translation>%n 条记录被隔离，未应用：见“待上级记录与隔离”页。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%n record(s) wait for the record they belong to (e.g. a visit for its case).</source>
+        <translation>%n 条记录在等待其所属记录（如走访记录等待其个案）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bundles from this sender that never arrived: no. %1. Nothing is lost: their next bundle carries everything not yet received.</source>
+        <translation>该发送方的以下同步包未收到：第 %1 号。数据不会丢失：对方的下一个同步包会带上所有尚未收到的内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing needs a look.</source>
+        <translation>没有需要处理的事项。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sync bundle written</source>
+        <translation>同步包已生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For: %1 · bundle no. %2 · %3 KB</source>
+        <translation>发给：%1 · 第 %2 号同步包 · %3 KB</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In the bundle</source>
+        <translation>包内数量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No changes since the last bundle; it still tells the recipient what this device has received.</source>
+        <translation>自上一个同步包以来没有新改动；此包仍会告知对方本设备已收到哪些内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the file to the recipient (USB stick) and import it there.</source>
+        <translation>请把文件（用U盘）带给对方，在对方电脑上导入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing in the database was changed.</source>
+        <translation>数据库未作任何改动。</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <location filename="../../src/ningbo_sw_desktop/ui/today_page.py" line="-12"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>逾期 %n 天</numerusform>
-        </translation>
+        <translation>逾期 %n 天</translation>
     </message>
     <message>
         <location line="+68"/>

@@ -126,3 +126,17 @@ def test_the_installed_command_runs_as_a_real_process(tmp_path):
     assert json.loads(out.stdout)["ok"] is True
     bad = subprocess.run([*exe, "case", "list", "--status", "maybe"], capture_output=True, text=True)
     assert bad.returncode == 2
+
+
+def test_a_double_clicked_bundle_opens_the_window_on_it(tmp_path):
+    """The file manager runs ``ningbo-sw FILE.nbsync``: that becomes ``gui --open FILE``."""
+    from ningbo_sw_desktop.cli import bundle_file
+
+    bundle = tmp_path / "HS-NM-0003-to-督导.nbsync"
+    bundle.write_bytes(b"age-encryption.org/v1\n")
+    ctx = main.make_context("ningbo-sw", ["--db", "x.db", str(bundle)])
+    name, command, args = main.resolve_command(ctx, [*getattr(ctx, "_protected_args", []), *ctx.args])
+    assert (name, args) == ("gui", ["--open", str(bundle)])
+    assert any(p.name == "open_file" for p in command.params)
+    assert bundle_file(["bundle", "import", "x.nbsync"]) is None  # the CLI's own command stays as typed
+    assert bundle_file(["--db", "x.nbsync"]) is None

@@ -17,7 +17,26 @@ from .common import pass_db_path
 COMMAND_MODULES = ["records", "system", "printing", "clubs", "sync", "selftest"]
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+def bundle_file(args: list[str]) -> str | None:
+    """The ``.nbsync`` file when it is the only argument besides options such as ``--db``."""
+    positional = [a for i, a in enumerate(args)
+                  if not a.startswith("-") and (i == 0 or args[i - 1] not in ("--db", "--lang"))]
+    if len(positional) == 1 and positional[0].lower().endswith(".nbsync"):
+        return positional[0]
+    return None
+
+
+class AppGroup(click.Group):
+    """The top-level group; ``ningbo-sw FILE.nbsync`` (a double-click on a bundle) opens it in the window."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        path = bundle_file(args)
+        if path is not None:
+            args = [a for a in args if a != path] + ["gui", "--open", path]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=AppGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
               help="Database file (default: the user data folder).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None, envvar="NINGBO_SW_LANG",
@@ -34,10 +53,10 @@ def main(ctx: click.Context, db: str | None, lang: str | None) -> None:
     if lang:
         i18n.set_language(lang)
     if ctx.invoked_subcommand is None:
-        ctx.invoke(main.commands["gui"], db=db)
+        ctx.invoke(main.commands["gui"], db_path=db)
 
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")
 
-__all__ = ["main", "pass_db_path"]
+__all__ = ["bundle_file", "main", "pass_db_path"]

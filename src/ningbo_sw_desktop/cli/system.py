@@ -32,9 +32,11 @@ def check(as_json, db_path):
 
 
 @main.command()
+@click.option("--open", "open_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A sync bundle (.nbsync) to import on the Sync page.")
 @db_option
-def gui(db_path):
-    """Open the window. Example: ningbo-sw gui --db office.db"""
+def gui(db_path, open_file=None):
+    """Open the window. Example: ningbo-sw gui --db office.db --open E:/HS-NM-0003-to-督导.nbsync"""
     from ..ui.app import run
 
-    raise SystemExit(run(resolve_db_path(db_path)))
+    raise SystemExit(run(resolve_db_path(db_path), open_file=open_file))

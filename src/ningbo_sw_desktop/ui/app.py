@@ -10,7 +10,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ..core.db import connect
@@ -36,8 +37,20 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("ningbo-sw-desktop")  # docks match the window to the installed .desktop entry
+    app.setWindowIcon(app_icon())
     install_font(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The application icon at every size shipped in resources/icons."""
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        path = resource_path("icons", f"ningbo-sw-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def install_font(app: QApplication) -> str | None:
@@ -91,8 +104,8 @@ def _setup_logging() -> None:
     sys.excepthook = hook
 
 
-def run(db_path: str | Path) -> int:
-    """Open the window on ``db_path``; returns the exit code."""
+def run(db_path: str | Path, open_file: str | None = None) -> int:
+    """Open the window on ``db_path`` (importing ``open_file``, a sync bundle, if given); the exit code."""
     _setup_logging()
     app = application()
     try:
@@ -107,6 +120,8 @@ def run(db_path: str | Path) -> int:
         window = MainWindow(ctx)
         window.show()
         offer_drafts(ctx, window.case_actions, window)
+        if open_file:
+            QTimer.singleShot(0, lambda: window.show_page("sync").import_files([str(open_file)]))
         return app.exec()
     finally:
         ctx.ops.shutdown()

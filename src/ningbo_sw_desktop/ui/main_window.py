@@ -87,13 +87,14 @@ class MainWindow(QMainWindow):
         self.print_action = action(QKeySequence.StandardKey.Print, self.print_case)
         self.refresh_action = action("F5", self.refresh)
         self.settings_action = action("Ctrl+,", lambda: self.show_page("settings"))
+        self.about_action = action("F1", self.show_about)
         toolbar = self.addToolBar("main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar = toolbar
         for act in (self.new_case_action, self.log_visit_action, self.find_action, self.refresh_action,
-                    self.print_action):
+                    self.print_action, self.about_action):
             toolbar.addAction(act)
 
     def _connect(self) -> None:
@@ -187,8 +188,16 @@ class MainWindow(QMainWindow):
         self.print_action.setText(self.tr("Print"))
         self.print_action.setToolTip(self.tr("Print the selected case (Ctrl+P)") if case_printer() else print_unavailable_text())
         self.settings_action.setText(self.tr("Settings"))
+        self.about_action.setText(self.tr("About"))
+        self.about_action.setToolTip(self.tr("About this application, its data folder and licences (F1)"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self._show_status()
+
+    def show_about(self) -> None:
+        """Version, data folder and the licences of bundled parts."""
+        from .about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
