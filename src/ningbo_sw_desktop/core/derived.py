@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 
-
 # Surnames read differently from the everyday character: 曾 Zeng, not ceng; 单 Shan, not dan.
 SURNAME_READINGS = {
     "曾": "zeng", "翟": "zhai", "单": "shan", "仇": "qiu", "区": "ou", "朴": "piao", "查": "zha", "缪": "miao",
