@@ -55,3 +55,16 @@ def test_a_handled_failure_shows_no_box(qtbot, ctx):
     wait_idle(qtbot, ctx)
     assert isinstance(seen[0], ZeroDivisionError)
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_the_audit_log_names_the_worker_chosen_in_settings(qtbot, ctx):
+    from ningbo_sw_desktop.core.persons import add_person
+
+    worker_id, name = ctx.db.execute("SELECT id, name FROM workers ORDER BY name LIMIT 1").fetchone()
+    ctx.prefs.worker_id = worker_id
+    results = []
+    ctx.ops.write(lambda db: add_person(db, {"name": "王阿婆", "gender": "女", "birth_date": "1940-02-02",
+                                             "community_id": "柳庄社区"}), success=results.append)
+    qtbot.waitUntil(lambda: len(results) == 1)
+    actor = ctx.db.execute("SELECT actor FROM audit WHERE record_id = ?", [results[0].value]).fetchone()[0]
+    assert actor == name

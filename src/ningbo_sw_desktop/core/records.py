@@ -13,9 +13,12 @@ Callers (the ``verb_noun`` functions) validate first and wrap calls in
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 import getpass
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from .changes import Changes
@@ -32,8 +35,24 @@ def now_text() -> str:
     return datetime.datetime.now().isoformat(timespec="seconds")
 
 
+_acting_as: contextvars.ContextVar[str | None] = contextvars.ContextVar("acting_as", default=None)
+
+
+@contextlib.contextmanager
+def acting_as(actor: str | None) -> Iterator[None]:
+    """Attribute the writes made inside the block to ``actor`` (the worker at the keyboard)."""
+    token = _acting_as.set(actor)
+    try:
+        yield
+    finally:
+        _acting_as.reset(token)
+
+
 def default_actor() -> str:
-    """Who is writing when no worker is signed in: the operating-system user."""
+    """Who is writing when the caller names nobody: the worker set by ``acting_as``, else the OS user."""
+    chosen = _acting_as.get()
+    if chosen:
+        return chosen
     try:
         return getpass.getuser()
     except Exception:  # pragma: no cover - no user name in some service contexts

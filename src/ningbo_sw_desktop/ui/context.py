@@ -20,3 +20,14 @@ class AppContext:
     db_path: Path
     drafts_folder: Path
     translations: Translations | None = None
+
+    def __post_init__(self) -> None:
+        self.ops.actor = self.current_worker_name
+
+    def current_worker_name(self) -> str | None:
+        """The worker chosen in Settings (named in the audit log for every write made here)."""
+        worker_id = self.prefs.worker_id
+        if not worker_id:
+            return None
+        row = self.db.execute("SELECT name FROM workers WHERE id = ?", [worker_id]).fetchone()
+        return row[0] if row else None

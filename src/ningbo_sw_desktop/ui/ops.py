@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..core.changes import Changes
 from ..core.db import connect
 from ..core.errors import UserError
+from ..core.records import acting_as
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,8 @@ class Ops(QObject):
         self._reader = ThreadPoolExecutor(1, thread_name_prefix="ningbo-reader")
         self._pending = 0
         self.last_error: BaseException | None = None
+        # Who the audit log names for writes; the context sets it to the current worker's name.
+        self.actor: Callable[[], str | None] = lambda: None
         self._finished.connect(self._deliver)
 
     @property
@@ -69,7 +72,13 @@ class Ops(QObject):
         ``failure(exc)`` may return True when it showed the problem itself (e.g. beside the
         fields); otherwise the error is shown in a message box over ``parent``.
         """
-        self._submit(self._writer, _Job(fn, success, failure, parent, True))
+        actor = self.actor()  # read on the GUI thread, where the worker was chosen
+
+        def attributed(db):
+            with acting_as(actor):
+                return fn(db)
+
+        self._submit(self._writer, _Job(attributed, success, failure, parent, True))
 
     def read(self, fn: Callable[[Any], Any], *, done: Callable[[Any], None] | None = None,
              failure: Callable[[BaseException], bool | None] | None = None, parent: QWidget | None = None) -> None:
