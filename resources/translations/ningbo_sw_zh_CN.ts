@@ -337,7 +337,7 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/case_detail.py" line="+127"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/case_detail.py" line="+134"/>
         <source>Case %1</source>
         <translation>个案 %1</translation>
     </message>
@@ -458,6 +458,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Edit client…</source>
+        <translation>编辑服务对象…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Close case</source>
         <translation>结案</translation>
     </message>
@@ -467,7 +472,7 @@
         <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+54"/>
         <source>Printing will be available in a later version</source>
         <translation>打印功能将在后续版本提供</translation>
     </message>
@@ -754,7 +759,7 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/case_detail.py" line="-147"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/case_detail.py" line="-173"/>
         <location filename="../../src/ningbo_sw_desktop/ui/paged_model.py" line="+136"/>
         <location filename="../../src/ningbo_sw_desktop/ui/today_page.py" line="+62"/>
         <source>Time</source>
@@ -1691,7 +1696,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/ops.py" line="+139"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/ops.py" line="+148"/>
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
     </message>
@@ -1704,6 +1709,84 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <location line="+1"/>
         <source>Something went wrong and it was not saved. What you typed is still in the form; please try again, and tell your office admin if it happens again.</source>
         <translation>出现意外错误，内容未能保存。已填写的内容仍在表单中，请再试一次；如果再次出现，请告知办公点管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditDialog</name>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/person_edit_dialog.py" line="+100"/>
+        <source>Edit client %1</source>
+        <translation>编辑服务对象 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resident ID number</source>
+        <translation>居民身份证号码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Community *</source>
+        <translation>社区 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relief status</source>
+        <translation>救助类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 1948-05-10; may stay blank when the ID number is given</source>
+        <translation>如 1948-05-10；已填身份证号码时可不填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filled from the ID number when left blank</source>
+        <translation>不填时由身份证号码自动带出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>* required. Only the fields you change are saved.</source>
+        <translation>* 为必填项。只保存您修改过的项目。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

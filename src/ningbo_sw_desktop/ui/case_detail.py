@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,7 +22,10 @@ from PySide6.QtWidgets import (
 
 from ..core import enums
 from ..core.cases import get_case
+from ..core.errors import UserError
 from .duplicates_dialog import masked_id
+from .ops import show_error
+from .person_edit_dialog import PersonEditDialog
 from .registry import case_printer
 from .widgets import Column, RecordTableModel, fit_columns, make_table, short_time
 
@@ -48,6 +52,7 @@ class CaseDetailDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.case_id = ctx, case_id
         self.case: dict = {}
+        self.person_dialog: PersonEditDialog | None = None
         self.visits = RecordTableModel([
             Column("at", QT_TRANSLATE_NOOP("Columns", "Time"), lambda r: short_time(r["at"])),
             Column("kind", QT_TRANSLATE_NOOP("Columns", "Visit kind"), lambda r: enums.label("kind", r["kind"])),
@@ -85,6 +90,8 @@ class CaseDetailDialog(QDialog):
         visits_layout.addWidget(self.visit_table, 3)
         visits_layout.addWidget(self.visit_notes, 1)
         self.log_button, self.edit_button, self.close_button, self.print_button = (QPushButton() for _ in range(4))
+        self.edit_person_button = QPushButton()
+        self.edit_person_button.clicked.connect(self.edit_person)
         self.log_button.clicked.connect(lambda: self.log_visit_requested.emit(self.case_id))
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.case_id))
         self.close_button.clicked.connect(lambda: self.close_requested.emit(self.case_id))
@@ -92,7 +99,7 @@ class CaseDetailDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.log_button.click)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.request_print)
         buttons = QHBoxLayout()
-        for button in (self.log_button, self.edit_button, self.close_button, self.print_button):
+        for button in (self.log_button, self.edit_button, self.edit_person_button, self.close_button, self.print_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         left = QWidget()
@@ -164,11 +171,14 @@ class CaseDetailDialog(QDialog):
         is_open = self.case.get("status") == "open"
         self.log_button.setText(self.tr("Log visit (Ctrl+L)"))
         self.edit_button.setText(self.tr("Edit"))
+        self.edit_person_button.setText(self.tr("Edit client…"))
         self.close_button.setText(self.tr("Close case"))
         self.print_button.setText(self.tr("Print (Ctrl+P)"))
         self.log_button.setEnabled(is_open)
         self.edit_button.setEnabled(is_open)
         self.close_button.setEnabled(is_open)
+        person = self.case.get("person") or {}
+        self.edit_person_button.setEnabled(bool(person) and not person.get("deleted"))  # closed cases too
         can_print = case_printer() is not None
         self.print_button.setEnabled(can_print)
         self.print_button.setToolTip("" if can_print else print_unavailable_text())
@@ -185,6 +195,27 @@ class CaseDetailDialog(QDialog):
     def request_print(self) -> None:
         if case_printer() is not None:
             self.print_requested.emit(self.case_id)
+
+    def edit_person(self) -> PersonEditDialog | None:
+        """Correct the client's facts in a dialog over this one (brought forward when already open)."""
+        if self.person_dialog is not None and shiboken6.isValid(self.person_dialog) and self.person_dialog.isVisible():
+            self.person_dialog.raise_()
+            self.person_dialog.activateWindow()
+            return self.person_dialog
+        person_id = self.case.get("person_id")
+        if not person_id:
+            return None
+        try:
+            dialog = PersonEditDialog(self.ctx, person_id, self)
+        except UserError as exc:  # the client was deleted meanwhile
+            show_error(self, exc)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.person_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def _on_changes(self, changes) -> None:
         if changes.tables & {"cases", "visits", "persons"}:
