@@ -6,7 +6,9 @@ row format, executemany) to about N records; then, in one run:
 
 - export: ``export_bundle`` to a supervisor (select, gzip, sign, encrypt, write), changes/s;
 - import: ``import_bundle`` into a fresh supervisor database (read, decrypt, verify, parse,
-  validate every record, merge, insert with the search-index triggers), changes/s;
+  validate every record, merge, insert, index for search — in bulk, as every import of
+  ``importer.BULK_MIN`` records or more does: triggers suspended, the written rows indexed
+  with one INSERT ... SELECT per index table, triggers restored, in the import's transaction), changes/s;
 - re-import: the same content in a new bundle into the now-populated database (all merges, nothing changes);
 - plain upsert: the same rows ``executemany``-upserted into a fresh database of the same schema
   (same indexes and triggers), rows/s — the ceiling the import is measured against.

@@ -249,3 +249,53 @@ def test_a_client_without_a_case_is_found_and_so_are_their_own_visits(town, offi
     assert [(h.kind, h.title, h.matched) for h in search(office_db, "zl")] == [("person", "赵六", "initials")]
     assert [(h.kind, h.title, h.matched) for h in search(office_db, "外展走访")] == [("person", "赵六", "notes")]
     assert matching_case_ids(office_db, "外展走访") == []
+
+
+def _index_state(db) -> dict:
+    out = {t: db.execute(f"SELECT term, doc, cnt FROM {t}_terms ORDER BY term").fetchall()
+           for t in ("search_persons", "search_cases", "search_visits")}
+    out["links"] = db.execute("SELECT visit, case_row FROM search_visit_cases ORDER BY visit").fetchall()
+    return out
+
+
+def test_bulk_indexing_of_written_rows_gives_what_the_triggers_and_a_rebuild_give(town, office_db):
+    """What a large sync import does: triggers off, rows written, then exactly those rows (re)indexed."""
+    from ningbo_sw_desktop.core.db import write_transaction
+    from ningbo_sw_desktop.core.search_index import (
+        index_rows,
+        restore_search_triggers,
+        search_triggers,
+        suspend_search_triggers,
+        unindex_rows,
+    )
+
+    triggers = search_triggers(office_db)
+    early_case = "0190a0a0-0000-7000-8000-000000000009"
+    zs, lxy = town["张三"], town["李秀英"]
+    visit = office_db.execute("SELECT id FROM visits WHERE case_id = ?", [zs["case_id"]]).fetchone()[0]
+    with write_transaction(office_db):
+        saved = suspend_search_triggers(office_db)
+        assert saved == triggers and search_triggers(office_db) == []
+        changed = {"persons": [zs["person_id"], lxy["person_id"]], "cases": [lxy["case_id"]], "visits": [visit]}
+        for table, ids in changed.items():
+            unindex_rows(office_db, table, ids)
+        office_db.execute("UPDATE persons SET name = '张三峰', name_pinyin = 'zhang san feng' WHERE id = ?",
+                          [zs["person_id"]])
+        office_db.execute("UPDATE persons SET deleted = 1, name = NULL WHERE id = ?", [lxy["person_id"]])
+        office_db.execute("UPDATE cases SET problem = '邻里纠纷调解' WHERE id = ?", [lxy["case_id"]])
+        office_db.execute("UPDATE visits SET notes = '防诈骗宣传，发放资料', case_id = ? WHERE id = ?", [early_case, visit])
+        office_db.execute("INSERT INTO cases (id, created_at, updated_at, hlc, origin, deleted, stamps, case_no, status,"
+                          " person_id, problem) SELECT ?, created_at, updated_at, hlc, origin, 0, stamps, 'JB-CC-2025-0009',"
+                          " 'open', person_id, '独居老人' FROM cases WHERE id = ?", [early_case, zs["case_id"]])
+        for table, ids in changed.items():
+            index_rows(office_db, table, ids, new_ids=[early_case] if table == "cases" else None)
+        index_rows(office_db, "cases", [early_case], new_ids=[early_case])
+        restore_search_triggers(office_db, saved)
+    assert search_triggers(office_db) == triggers
+    assert matching_case_ids(office_db, "防诈骗") == [early_case]
+    assert matching_case_ids(office_db, "邻里纠纷") == [lxy["case_id"]]
+    assert person_names(search(office_db, "张三峰")) == ["张三峰"]
+    assert person_names(search(office_db, "李秀英")) == []
+    by_bulk = (_index_state(office_db), {q: (search(office_db, q), matching_case_ids(office_db, q)) for q in QUERIES})
+    rebuild_search_index(office_db, optimize=False)
+    assert (_index_state(office_db), {q: (search(office_db, q), matching_case_ids(office_db, q)) for q in QUERIES}) == by_bulk

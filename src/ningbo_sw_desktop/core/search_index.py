@@ -170,3 +170,78 @@ def search_index_size(db) -> int:
     except Exception:  # dbstat is compiled in most builds, not all
         return 0
     return int(row[0] or 0)
+
+
+# --- bulk maintenance (the sync importer's large imports) ----------------------------------------------
+#
+# A large import suspends the triggers, writes its rows with executemany and then indexes
+# exactly the rows it wrote, all inside its one transaction (DDL is transactional in
+# SQLite, so a kill or a rollback leaves the triggers and the index as they were). The
+# order matters: ``unindex_rows`` before a row is changed (a contentless FTS5 'delete'
+# needs the indexed values), ``index_rows`` after every row of the import is written.
+
+
+def search_triggers(db) -> list[str]:
+    """The SQL of the index triggers present in the database (empty when indexing is off)."""
+    names = [f"search_{table}_{event}" for table in SOURCES for event in ("insert", "update", "delete")]
+    rows = db.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                      f" ({', '.join('?' * len(names))})", names).fetchall()
+    found = dict(rows)
+    return [found[n] for n in names if n in found]
+
+
+def suspend_search_triggers(db) -> list[str]:
+    """Drop the index triggers; returns their SQL for ``restore_search_triggers`` (same transaction)."""
+    saved = search_triggers(db)
+    drop_search_triggers(db)
+    return saved
+
+
+def restore_search_triggers(db, saved: list[str]) -> None:
+    """Recreate the triggers ``suspend_search_triggers`` dropped, exactly as they were."""
+    for sql in saved:
+        db.execute(sql)
+
+
+def _ids_sql(alias: str) -> str:
+    return f"{alias}.id IN (SELECT value FROM json_each(?))"
+
+
+def unindex_rows(db, table: str, ids) -> None:
+    """Remove the index entries of rows ``ids`` of ``table`` as they are now (before they change)."""
+    if table not in SOURCES or not ids:
+        return
+    import json
+
+    fts, cols = fts_table(table), _columns(table)
+    param = [json.dumps(list(ids))]
+    db.execute(f"INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', t.rowid, {_values(table, 't')}"
+               f" FROM {table} t WHERE {_ids_sql('t')} AND t.deleted = 0", param)
+    if table == "visits":
+        db.execute(f"DELETE FROM search_visit_cases WHERE visit IN (SELECT t.rowid FROM visits t WHERE {_ids_sql('t')})",
+                   param)
+
+
+def index_rows(db, table: str, ids, *, new_ids=None) -> None:
+    """Index rows ``ids`` of ``table`` as they are now (new rows, or rows ``unindex_rows`` took out).
+
+    ``new_ids`` (cases): the cases inserted, whose visits written earlier get linked to them,
+    as the insert trigger does.
+    """
+    if table not in SOURCES:
+        return
+    import json
+
+    fts, cols = fts_table(table), _columns(table)
+    if ids:
+        param = [json.dumps(list(ids))]
+        db.execute(f"INSERT INTO {fts}(rowid, {cols}) SELECT t.rowid, {_values(table, 't')} FROM {table} t"
+                   f" WHERE {_ids_sql('t')} AND t.deleted = 0", param)
+        if table == "visits":
+            db.execute("INSERT INTO search_visit_cases(visit, case_row) SELECT t.rowid, (SELECT rowid FROM cases"
+                       f" WHERE id = t.case_id) FROM visits t WHERE {_ids_sql('t')} AND t.deleted = 0", param)
+    if table == "cases" and new_ids:
+        db.execute("UPDATE search_visit_cases SET case_row = (SELECT c.rowid FROM visits v JOIN cases c"
+                   " ON c.id = v.case_id WHERE v.rowid = search_visit_cases.visit) WHERE visit IN"
+                   " (SELECT v.rowid FROM visits v WHERE v.case_id IN (SELECT value FROM json_each(?)))",
+                   [json.dumps(list(new_ids))])

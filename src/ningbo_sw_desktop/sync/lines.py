@@ -17,6 +17,7 @@ from ..core.schema import TABLES
 from .errors import refuse
 
 CONFLICT_TAG = "~conflict"
+_SCANNER = json.JSONDecoder()
 STAMP = re.compile(r"\d{13}-\d{4}-[0-9a-f]{16}")
 DEVICE = re.compile(r"[0-9a-f]{16}")
 _SCALARS = frozenset({str, int, float, type(None)})
@@ -65,15 +66,22 @@ def parse_changes(data: bytes, columns: dict[str, list[str]]) -> Incoming:
         raise _bad(0, "not UTF-8") from None
     incoming = Incoming(rows={t: [] for t in TABLE_ORDER})
     seen: set[tuple[str, str]] = set()
+    devices: set[str] = set()  # origins already found well formed
+    scan = _SCANNER.scan_once
     for number, line in enumerate(text.split("\n") if text else [], start=1):
-        try:
-            item = json.loads(line)
-        except ValueError:
-            raise _bad(number, "not JSON") from None
+        try:  # json.loads without its wrapper; anything unusual goes to json.loads itself
+            item, end = scan(line, 0)
+            if end != len(line):
+                raise ValueError
+        except (ValueError, StopIteration):
+            try:
+                item = json.loads(line)
+            except ValueError:
+                raise _bad(number, "not JSON") from None
         if type(item) is list and item and item[0] == CONFLICT_TAG:
             _add_conflict(incoming, item, columns, number)
             continue
-        problem = row_problem(item, columns)
+        problem = row_problem(item, columns, devices)
         if problem:
             raise _bad(number, problem)
         key = (item[0], item[1])
@@ -113,8 +121,8 @@ def _add_conflict(incoming: Incoming, item: list, columns: dict, number: int) ->
     incoming.conflicts.setdefault((item[1], item[2]), []).append((item[3], stamp, base, item[6]))
 
 
-def row_problem(item, columns: dict[str, list[str]]) -> str | None:
-    """Why a record line is malformed, or None."""
+def row_problem(item, columns: dict[str, list[str]], devices: set[str] | None = None) -> str | None:
+    """Why a record line is malformed, or None; ``devices`` remembers origins found well formed."""
     if type(item) is not list or len(item) != 9:
         return "record line shape"
     table, record_id, created, updated, hlc, origin, deleted, stamps, values = item
@@ -124,7 +132,14 @@ def row_problem(item, columns: dict[str, list[str]]) -> str | None:
         return "record id"
     if type(created) is not str or type(updated) is not str or len(created) > 40 or len(updated) > 40:
         return "created/updated"
-    if type(origin) is not str or not DEVICE.fullmatch(origin) or deleted not in (0, 1) or type(deleted) is not int:
+    if type(origin) is not str:
+        return "origin/deleted"
+    if devices is None or origin not in devices:
+        if not DEVICE.fullmatch(origin):
+            return "origin/deleted"
+        if devices is not None:
+            devices.add(origin)
+    if deleted not in (0, 1) or type(deleted) is not int:
         return "origin/deleted"
     if not _SCALARS.issuperset(map(type, values)):
         return "value type"

@@ -45,20 +45,57 @@ def waiting_records(db, touched: dict[str, list[str]] | None = None, *, limit: i
     return out
 
 
-def waiting_among(db, touched: dict[str, list[str]], arrived: dict[str, set[str]]) -> list[Waiting]:
-    """Waiting records among those just written: parents that came in the same bundle need no look-up."""
-    candidates: dict[str, list[str]] = {}
+def waiting_among(db, touched: dict[str, list[str]], arrived: dict[str, set[str]],
+                  written: dict[str, list[tuple[list, list[str], int]]] | None = None) -> list[Waiting]:
+    """Waiting records among those just written: parents that came in the same bundle need no look-up.
+
+    ``written`` saves reading back the rows just written: table -> ``(rows, columns, shift)``
+    parts, each row a list of values in ``columns`` order, shifted: with ``shift`` 0 the
+    column at index ``i`` is ``row[i]``; with -1 (an UPDATE's parameters) it is ``row[i - 1]``
+    and the id is last.
+    """
+    unknown: dict[str, list[tuple[str, str, str]]] = {}  # parent table -> (table, id, parent id) not in the bundle
     for table, ids in touched.items():
         refs = REFERENCES.get(table, ())
         if not ids or not refs:
             continue
-        cols = ", ".join(f for f, _ in refs)
-        for start in range(0, len(ids), 5000):
-            chunk = json.dumps(ids[start:start + 5000])
-            for row in db.execute(f"SELECT id, {cols} FROM {table} WHERE deleted = 0 AND id IN"
-                                  " (SELECT value FROM json_each(?))", [chunk]):
-                for (_, parent), pid in zip(refs, row[1:], strict=True):
-                    if pid and pid not in arrived.get(parent, ()):
-                        candidates.setdefault(table, []).append(row[0])
-                        break
+        parts = written.get(table) if written is not None else None
+        if parts is None:
+            parts = [(_live_refs(db, table, ids, refs), ["id", "deleted", *(f for f, _ in refs)], 0)]
+        for rows, columns, shift in parts:
+            id_at = columns.index("id") + shift if shift == 0 else -1
+            dead_at = columns.index("deleted") + shift
+            for name, parent in refs:
+                at = columns.index(name) + shift
+                got = arrived.get(parent, ())
+                unknown.setdefault(parent, []).extend(
+                    (table, row[id_at], row[at]) for row in rows if row[at] and not row[dead_at] and row[at] not in got)
+    missing: dict[str, set[str]] = {}
+    for parent, items in unknown.items():
+        here = _existing(db, parent, {pid for _, _, pid in items})
+        for table, record_id, pid in items:
+            if pid not in here:
+                missing.setdefault(table, set()).add(record_id)
+    candidates = {t: [i for i in touched[t] if i in ids] for t, ids in missing.items()}  # in the order written
     return waiting_records(db, candidates) if candidates else []
+
+
+def _live_refs(db, table: str, ids: list[str], refs) -> list[tuple]:
+    """(id, deleted, *reference fields) of the live rows among ``ids``."""
+    cols = ", ".join(f for f, _ in refs)
+    out: list[tuple] = []
+    for start in range(0, len(ids), 5000):
+        chunk = json.dumps(ids[start:start + 5000])
+        out += db.execute(f"SELECT id, deleted, {cols} FROM {table} WHERE deleted = 0 AND id IN"
+                          " (SELECT value FROM json_each(?))", [chunk]).fetchall()
+    return out
+
+
+def _existing(db, table: str, ids: set[str]) -> set[str]:
+    """Those of ``ids`` that are rows of ``table``."""
+    found: set[str] = set()
+    listed = sorted(ids)
+    for start in range(0, len(listed), 5000):
+        found.update(r[0] for r in db.execute(f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                                              [json.dumps(listed[start:start + 5000])]))
+    return found
