@@ -31,7 +31,10 @@ def dialog(qtbot, tmp_path):
 
 
 def test_shows_name_version_data_folder_and_database(dialog, tmp_path):
-    assert dialog.title.text() == "Ningbo Social Work Desktop"
+    from PySide6.QtCore import QCoreApplication
+
+    # In whichever language the test session's translators are in (Chinese when the UI tests ran first).
+    assert dialog.title.text() == QCoreApplication.translate("AboutDialog", "Ningbo Social Work Desktop")
     assert __version__ in dialog.version.text()
     assert dialog.folder_value.text() == str(data_dir())
     assert dialog.db_value.text() == str(tmp_path / "office.db")

@@ -101,11 +101,11 @@ def test_the_window_step_leaves_the_test_process_as_it_found_it(qapp, tmp_path):
 
     from ningbo_sw_desktop.core import i18n
 
-    before = (i18n.get_language(), QLocale().name())
+    before = (i18n.get_language(), QLocale().name(), qapp.translate("MainWindow", "New case"))
     results = selftest.run_steps(tmp_path, steps=tuple(s for s in selftest.STEPS if s.key in ("database", "window")))
     assert all(r.ok for r in results), [r.error for r in results]
-    assert (i18n.get_language(), QLocale().name()) == before
-    assert qapp.translate("MainWindow", "New case") == "New case"  # no Chinese translator left installed
+    # no translator of its own left installed, none of the session's taken away
+    assert (i18n.get_language(), QLocale().name(), qapp.translate("MainWindow", "New case")) == before
 
 
 def test_help_has_an_example():

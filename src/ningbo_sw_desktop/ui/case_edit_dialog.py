@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from PySide6.QtCore import QDate, QEvent
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout
 
 from ..core.cases import close_case, update_case
 from ..core.errors import ValidationError
@@ -22,14 +22,7 @@ def _form_dialog(dialog: QDialog, form: FormBinder, widgets: dict) -> QDialogBut
     layout = QVBoxLayout(dialog)
     rows = QFormLayout()
     for name, widget in widgets.items():
-        label, field, error = form.add(name, widget)
-        column = QWidget()
-        inner = QVBoxLayout(column)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(1)
-        inner.addWidget(field)
-        inner.addWidget(error)
-        rows.addRow(label, column)
+        form.add_row(rows, name, widget)
         if isinstance(widget, QPlainTextEdit):
             widget.setTabChangesFocus(True)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -51,14 +51,7 @@ class ClubFormDialog(QDialog):
 
     def add_rows(self, layout: QFormLayout, widgets: dict[str, QWidget]) -> None:
         for name, widget in widgets.items():
-            label, field, error = self.form.add(name, widget)
-            column = QWidget()
-            inner = QVBoxLayout(column)
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.setSpacing(1)
-            inner.addWidget(field)
-            inner.addWidget(error)
-            layout.addRow(label, column)
+            self.form.add_row(layout, name, widget)
 
     def run(self, op) -> None:
         """Write ``op(db)``; on success close, on refusal show each problem beside its field."""

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDateTimeEdit,
+    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -138,6 +140,17 @@ class FormBinder(QObject):
         self.widgets[name], self.labels[name], self.errors[name] = widget, label, error
         change_signal(widget).connect(lambda *_args, name=name: self._on_edit(name))
         return label, widget, error
+
+    def add_row(self, layout: QFormLayout, name: str, widget: QWidget) -> None:
+        """Register a field and lay it out as one form row: label, then the field over its error line."""
+        label, field, error = self.add(name, widget)
+        column = QWidget()
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(1)
+        inner.addWidget(field)
+        inner.addWidget(error)
+        layout.addRow(label, column)
 
     def _on_edit(self, name: str) -> None:
         if not self._filling:

@@ -201,8 +201,17 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+            if self.isVisible():
+                self.retranslate()
+            else:  # a closed window (its database may be closed too) catches up only if shown again
+                self._language_stale = True
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        if getattr(self, "_language_stale", False):
+            self._language_stale = False
+            self.retranslate()
+        super().showEvent(event)
 
     def _show_status(self) -> None:
         worker = dict(lookups.workers(self.ctx.db)).get(self.ctx.prefs.worker_id)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.errors import StaleEdit, ValidationError
@@ -74,14 +73,7 @@ class PersonEditDialog(QDialog):
         rows = QFormLayout()
         rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, widget in widgets.items():
-            label, field, error = self.form.add(name, widget)
-            column = QWidget()
-            inner = QVBoxLayout(column)
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.setSpacing(1)
-            inner.addWidget(field)
-            inner.addWidget(error)
-            rows.addRow(label, column)
+            self.form.add_row(rows, name, widget)
         self.required_note = QLabel()
         self.required_note.setStyleSheet("color: #555;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
