@@ -52,6 +52,10 @@ class ValidationError(UserError):
             out.setdefault(e.field, e)
         return out
 
+    def messages(self) -> dict[str, str]:
+        """Field -> its first message in the current language (what a form shows beside each field)."""
+        return {name: str(error.text) for name, error in self.by_field().items()}
+
 
 class NotFound(UserError):
     """A record named by the user does not exist."""

@@ -78,7 +78,7 @@ class CaseEditDialog(QDialog):
                           birth_date=datetime.date.fromisoformat(birth) if birth else None)
             problems = {}
         except ValidationError as exc:
-            problems = {name: str(error.text) for name, error in exc.by_field().items()}
+            problems = exc.messages()
         self.form.show_errors(problems, everything=True)
         self.save_button.setEnabled(not problems and bool(self.changed_values()))
         return not problems
@@ -136,7 +136,7 @@ class CloseCaseDialog(QDialog):
             validate_case({"status": "closed", "intake_date": self.case["intake_date"], **values}, partial=True)
             problems = {}
         except ValidationError as exc:
-            problems = {name: str(error.text) for name, error in exc.by_field().items()}
+            problems = exc.messages()
         self.form.show_errors(problems)
         self.save_button.setEnabled(not problems)
         return not problems

@@ -58,6 +58,6 @@ class FirstRunDialog(QDialog):
     def _failed(self, exc: BaseException) -> bool:
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
-            self.form.show_errors({n: str(e.text) for n, e in exc.by_field().items()}, everything=True)
+            self.form.show_errors(exc.messages(), everything=True)
             return True
         return False

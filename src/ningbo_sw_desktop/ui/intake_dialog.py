@@ -7,7 +7,6 @@ import datetime
 from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -25,16 +24,17 @@ from ..core.errors import ValidationError
 from ..core.persons import find_duplicates
 from ..core.validation import parse_date, validate_case, validate_person
 from . import lookups
+from .drafted_dialog import DraftedFormDialog
 from .drafts_ui import DraftKeeper, new_form_name
 from .duplicates_dialog import DuplicatesDialog
-from .forms import FormBinder, TagChecks, confirm_discard
+from .forms import FormBinder, TagChecks
 from .widgets import EnumCombo, RecordCombo
 
 PERSON_FIELDS = ("name", "id_number", "gender", "birth_date", "phone", "community_id", "address", "relief_status", "tags")
 CASE_FIELDS = ("domain", "risk", "problem", "referral_source", "program_id", "worker_id", "intake_date", "goals", "plan")
 
 
-class IntakeDialog(QDialog):
+class IntakeDialog(DraftedFormDialog):
     """Checks as the user types (with core's rules), warns of duplicates, saves off the GUI thread."""
 
     case_opened = Signal(str)
@@ -155,25 +155,15 @@ class IntakeDialog(QDialog):
         try:
             birth = validate_person(self.person_values()).get("birth_date")
         except ValidationError as exc:
-            found.update({name: str(error.text) for name, error in exc.by_field().items()})
+            found.update(exc.messages())
             if "birth_date" not in found:
                 birth = _date_or_none(self.form.values(["birth_date"])["birth_date"])
         try:
             validate_case({**self.case_values(), "person_id": "pending"},
                           birth_date=parse_date(birth) if birth else None)
         except ValidationError as exc:
-            found.update({name: str(error.text) for name, error in exc.by_field().items() if name not in found})
+            found.update({name: text for name, text in exc.messages().items() if name not in found})
         return found
-
-    def validate(self) -> bool:
-        problems = self.problems()
-        self.form.show_errors(problems)
-        self.save_button.setEnabled(not problems and not self._saving)
-        return not problems
-
-    def _on_edit(self, _name: str) -> None:
-        self.validate()
-        self.drafts.schedule()
 
     # --- saving ----------------------------------------------------------------------------------
 
@@ -210,34 +200,6 @@ class IntakeDialog(QDialog):
         super().accept()
         if case_id:
             self.case_opened.emit(case_id)
-
-    def _failed(self, exc: BaseException) -> bool:
-        self._saving = False
-        self.validate()
-        if isinstance(exc, ValidationError) and set(exc.by_field()) <= set(self.form.widgets):
-            self.form.show_errors({n: str(e.text) for n, e in exc.by_field().items()}, everything=True)
-            return True
-        return False
-
-    # --- leaving ---------------------------------------------------------------------------------
-
-    def is_dirty(self) -> bool:
-        return bool(self.form.touched)
-
-    def reject(self) -> None:
-        """Esc, Cancel or the close box: ask before throwing typed text away."""
-        if self._saving:
-            return  # the save is on its way; its answer closes the form
-        if not self.is_dirty():
-            self.drafts.discard()
-            super().reject()
-            return
-        self._confirm_box = confirm_discard(self, self._discard_confirmed)
-
-    def _discard_confirmed(self) -> None:
-        self.drafts.discard()
-        super().reject()
-
 
 
 def _date_or_none(text: str | None) -> str | None:

@@ -126,7 +126,7 @@ class PersonEditDialog(QDialog):
             try:
                 validate_person(checked, partial=True)
             except ValidationError as exc:
-                found = {name: str(error.text) for name, error in exc.by_field().items()}
+                found = exc.messages()
         for name, text in self.refused.items():
             found.setdefault(name, text)
         return found
@@ -171,7 +171,7 @@ class PersonEditDialog(QDialog):
             self.notice.show_problem(str(exc.text))
             handled = True
         elif isinstance(exc, ValidationError) and set(exc.by_field()) <= set(self.form.widgets):
-            self.refused = {name: str(error.text) for name, error in exc.by_field().items()}
+            self.refused = exc.messages()
             handled = True
         self.validate()
         return handled

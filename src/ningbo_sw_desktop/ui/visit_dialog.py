@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -24,14 +23,15 @@ from ..core.errors import ValidationError
 from ..core.validation import validate_visit
 from ..core.visits import log_visit
 from . import lookups
+from .drafted_dialog import DraftedFormDialog
 from .drafts_ui import DraftKeeper, new_form_name
-from .forms import FormBinder, confirm_discard
+from .forms import FormBinder
 from .widgets import EnumCombo, RecordCombo
 
 FIELDS = ("at", "kind", "worker_id", "duration_min", "notes", "outcome", "next_follow_up")
 
 
-class VisitDialog(QDialog):
+class VisitDialog(DraftedFormDialog):
     """Defaults to now, the current worker and the last kind used; notes may be any length."""
 
     visit_logged = Signal(str)
@@ -130,18 +130,8 @@ class VisitDialog(QDialog):
         try:
             validate_visit(self.visit_values())
         except ValidationError as exc:
-            return {name: str(error.text) for name, error in exc.by_field().items()}
+            return exc.messages()
         return {}
-
-    def validate(self) -> bool:
-        problems = self.problems()
-        self.form.show_errors(problems)
-        self.save_button.setEnabled(not problems and not self._saving)
-        return not problems
-
-    def _on_edit(self, _name: str) -> None:
-        self.validate()
-        self.drafts.schedule()
 
     def save(self) -> None:
         if self._saving or not self.validate():
@@ -159,24 +149,3 @@ class VisitDialog(QDialog):
         super().accept()
         self.visit_logged.emit(changes.value or "")
 
-    def _failed(self, exc: BaseException) -> bool:
-        self._saving = False
-        self.validate()
-        if isinstance(exc, ValidationError) and set(exc.by_field()) <= set(self.form.widgets):
-            self.form.show_errors({n: str(e.text) for n, e in exc.by_field().items()}, everything=True)
-            return True
-        return False
-
-    def reject(self) -> None:
-        """Ask before throwing typed notes away."""
-        if self._saving:
-            return
-        if not self.form.touched:
-            self.drafts.discard()
-            super().reject()
-            return
-        self._confirm_box = confirm_discard(self, self._discard_confirmed)
-
-    def _discard_confirmed(self) -> None:
-        self.drafts.discard()
-        super().reject()
