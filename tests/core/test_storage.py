@@ -59,3 +59,15 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
         connect(path)
     assert "更新版本" in str(err.value)
     assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path):
+    from ningbo_sw_desktop.core.errors import UserError
+
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are not the clients you are looking for" * 20)
+    before = path.read_bytes()
+    with pytest.raises(UserError) as err:
+        connect(path)
+    assert "不是本软件的数据库文件" in str(err.value)
+    assert path.read_bytes() == before

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .errors import UserError
+from .i18n import Text
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -25,7 +28,13 @@ def connect(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     if str(path) != ":memory:":
-        conn.execute("PRAGMA journal_mode=WAL")
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.DatabaseError as exc:  # not SQLite at all: say so instead of a traceback
+            conn.close()
+            raise UserError(Text(
+                f"“{path}”不是本软件的数据库文件（{exc}），文件未作任何改动。请检查 --db 指定的路径。",
+                f"“{path}” is not a database of this app ({exc}); it was not changed. Check the --db path.")) from exc
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=OFF")  # synced tables take children before parents
     conn.execute("PRAGMA temp_store=MEMORY")

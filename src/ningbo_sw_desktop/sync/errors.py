@@ -36,7 +36,7 @@ DAMAGED = ("同步包已损坏或不完整（可能复制未完成），请重�
 
 def damaged(detail: str = "") -> BundleRefused:
     """The standard refusal for a file that is cut, altered or not a bundle at all."""
-    suffix = f"（{detail}）" if detail else ""
+    suffix = f"（技术细节：{detail}）" if detail else ""  # the detail is the decoder's own English
     return BundleRefused("damaged", Text(DAMAGED[0] + suffix, DAMAGED[1] + (f" ({detail})" if detail else "")))
 
 
