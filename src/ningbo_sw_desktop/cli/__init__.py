@@ -11,7 +11,6 @@ import importlib
 import click
 
 from ..core import i18n
-from .common import pass_db_path
 
 # Command groups, one module each; a module registers its commands on ``main``.
 COMMAND_MODULES = ["records", "system", "printing", "clubs", "sync", "selftest"]
@@ -59,4 +58,4 @@ def main(ctx: click.Context, db: str | None, lang: str | None) -> None:
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")
 
-__all__ = ["bundle_file", "main", "pass_db_path"]
+__all__ = ["bundle_file", "main"]

@@ -41,11 +41,6 @@ def open_db(db_path: str | None):
     return db
 
 
-def pass_db_path(func):
-    """Decorator kept for commands that only need the path."""
-    return func
-
-
 def reports_errors(func):
     """Turn a UserError into a clear message on stderr and exit code 2."""
 

@@ -11,7 +11,6 @@ import time
 from dataclasses import dataclass
 
 COUNTER_MAX = 9999
-ZERO = "0" * 13 + "-0000-" + "0" * 16
 
 
 def format_stamp(ms: int, counter: int, device: str) -> str:

@@ -9,9 +9,6 @@ from .records import insert_record, update_record
 from .validation import normalize_id_number, normalize_phone, validate_person
 from .writing import writing
 
-PERSON_COLUMNS = ("id, name, gender, birth_date, id_number, phone, community_id, address, registered_address,"
-                  " relief_status, disability_cert_no, disability_grade, tags, notes, hlc")
-
 
 def checked_person(db, values: dict, *, partial: bool = False, exclude_id: str | None = None) -> dict:
     """Validate a client's fields, resolve the community by name, refuse a taken ID number.
