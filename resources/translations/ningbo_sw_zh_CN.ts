@@ -4,7 +4,27 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/about_dialog.py" line="+140"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/about_dialog.py" line="+133"/>
+        <source>configured</source>
+        <translation>自行配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bundled</source>
+        <translation>随软件附带</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>system font</source>
+        <translation>系统字体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>built-in, not embedded</source>
+        <translation>内置字体，未嵌入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This application</source>
         <translation>本软件</translation>
     </message>
@@ -74,7 +94,22 @@
         <translation>上述组件的辅助库</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licence</source>
+        <translation>许可协议</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Used for</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Qt and PySide6 are used under the GNU LGPL version 3. They are separate libraries in the installation folder and may be replaced with compatible versions; their source code is available from qt.io.</source>
         <translation>Qt 与 PySide6 依据 GNU LGPL 第 3 版使用。它们是安装文件夹中独立的库文件，可替换为兼容版本；其源代码可从 qt.io 获取。</translation>
     </message>
@@ -85,11 +120,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+22"/>
         <source>Ningbo Social Work Desktop</source>
         <translation>宁波社工桌面</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
@@ -100,21 +136,24 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+19"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <source>Database:</source>
         <translation>数据库：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
+        <location line="+18"/>
         <source>Font for printed documents:</source>
         <translation>打印文档字体：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
@@ -144,7 +183,7 @@
         <translation>Python 环境</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Font licence</source>
         <translation>字体许可协议</translation>
     </message>
@@ -152,7 +191,7 @@
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="+164"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="+157"/>
         <source>Add a member to %1</source>
         <translation>为 %1 添加成员</translation>
     </message>
@@ -480,7 +519,7 @@
 <context>
     <name>CaseEditDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/case_edit_dialog.py" line="+65"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/case_edit_dialog.py" line="+58"/>
         <source>Edit case %1</source>
         <translation>编辑个案 %1</translation>
     </message>
@@ -1340,7 +1379,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/forms.py" line="+182"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/forms.py" line="+195"/>
         <source>Discard what you typed?</source>
         <translation>放弃已填写的内容？</translation>
     </message>
@@ -1353,7 +1392,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/intake_dialog.py" line="+119"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/intake_dialog.py" line="+112"/>
         <source>New case (intake)</source>
         <translation>个案接案登记</translation>
     </message>
@@ -1571,7 +1610,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>Worker: %1</source>
         <translation>社工：%1</translation>
     </message>
@@ -1714,7 +1753,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>PersonEditDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/person_edit_dialog.py" line="+100"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/person_edit_dialog.py" line="+92"/>
         <source>Edit client %1</source>
         <translation>编辑服务对象 %1</translation>
     </message>

@@ -12,7 +12,7 @@ import platform
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,7 +39,7 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("ICU", "Unicode-3.0", "qt"),
     ("xcb-util, libxkbcommon (Linux)", "MIT", "qt"),
     ("Python", "PSF-2.0", "python"),
-    ("OpenSSL (libcrypto)", "Apache-2.0", "python"),
+    ("OpenSSL (libcrypto)", "Apache-2.0", "sync"),
     ("SQLite", "Public domain", "storage"),
     ("sqlite-utils", "Apache-2.0", "storage"),
     ("ReportLab", "BSD-3-Clause", "pdf"),
@@ -130,7 +130,11 @@ class AboutDialog(QDialog):
             choice = choose_font()
         except Exception as exc:  # noqa: BLE001 - About must open even when printing is broken
             return f"— ({exc})"
-        return f"{choice.path or choice.name} ({choice.source})"
+        sources = {"configured": QCoreApplication.translate("AboutDialog", "configured"),
+                   "bundled": QCoreApplication.translate("AboutDialog", "bundled"),
+                   "system": QCoreApplication.translate("AboutDialog", "system font"),
+                   "cid": QCoreApplication.translate("AboutDialog", "built-in, not embedded")}
+        return f"{choice.path or choice.name} ({sources.get(choice.source, choice.source)})"
 
     # --- words ---------------------------------------------------------------------------------
 
@@ -158,9 +162,9 @@ class AboutDialog(QDialog):
         purposes = self.purposes()
         rows = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(licence)}</td>"
                        f"<td>{html.escape(purposes[key])}</td></tr>" for name, licence, key in COMPONENTS)
-        head = (f"<tr><th align='left'>{html.escape(self.tr('Component'))}</th>"
-                f"<th align='left'>{html.escape(self.tr('Licence'))}</th>"
-                f"<th align='left'>{html.escape(self.tr('Used for'))}</th></tr>")
+        # tr() outside the f-strings: lupdate does not find calls inside them
+        headers = (self.tr("Component"), self.tr("Licence"), self.tr("Used for"))
+        head = "<tr>" + "".join(f"<th align='left'>{html.escape(h)}</th>" for h in headers) + "</tr>"
         note = html.escape(self.tr(
             "Qt and PySide6 are used under the GNU LGPL version 3. They are separate libraries in the installation "
             "folder and may be replaced with compatible versions; their source code is available from qt.io."))
@@ -191,12 +195,14 @@ class AboutDialog(QDialog):
     def details(self) -> str:
         """Version, system and paths as plain text, for a message to whoever supports the office."""
         frozen = self.tr("installed package") if getattr(sys, "frozen", False) else self.tr("Python environment")
+        app, folder, database, font = (self.tr("Ningbo Social Work Desktop"), self.tr("Data folder:"),
+                                       self.tr("Database:"), self.tr("Font for printed documents:"))
         return "\n".join([
-            f"{self.tr('Ningbo Social Work Desktop')} {__version__} ({frozen})",
+            f"{app} {__version__} ({frozen})",
             f"{platform.platform()}, Python {platform.python_version()}",
-            f"{self.tr('Data folder:')} {self.data_folder}",
-            f"{self.tr('Database:')} {self.db_path}",
-            f"{self.tr('Font for printed documents:')} {self.font_value.text()}",
+            f"{folder} {self.data_folder}",
+            f"{database} {self.db_path}",
+            f"{font} {self.font_value.text()}",
         ])
 
     def copy_details(self) -> None:
