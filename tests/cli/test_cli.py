@@ -20,19 +20,10 @@ BAD_ID = BODY + ("0" if GOOD_ID[-1] != "0" else "1")
 
 
 @pytest.fixture
-def run(db_path):
-    """Invoke a command on the test database; returns the click Result."""
-    runner = CliRunner()
-
-    def invoke(*args, ok=True):
-        result = runner.invoke(main, ["--db", str(db_path), *args], catch_exceptions=False)
-        if ok:
-            assert result.exit_code == 0, result.output + result.stderr
-        return result
-
-    invoke("init", "--office-code", "HS-NM", "--office-name", "南门街道社工站")
-    invoke("demo")
-    return invoke
+def run(cli):
+    """The office after `init` and `demo`."""
+    cli("demo")
+    return cli
 
 
 def add_zhang(run, *extra, ok=True):

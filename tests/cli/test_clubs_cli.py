@@ -7,9 +7,7 @@ import json
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from ningbo_sw_desktop.cli import main
 from ningbo_sw_desktop.core.demo import make_id_number
 
 NUMBER = make_id_number("330203", datetime.date(1947, 4, 4), 77, "female")
@@ -17,25 +15,16 @@ BAD = NUMBER[:-1] + ("0" if NUMBER[-1] != "0" else "1")
 
 
 @pytest.fixture
-def run(db_path):
-    """Invoke a command on a fresh office database with one club."""
-    runner = CliRunner()
-
-    def invoke(*args, ok=True):
-        result = runner.invoke(main, ["--db", str(db_path), *args], catch_exceptions=False)
-        if ok:
-            assert result.exit_code == 0, result.output + result.stderr
-        return result
-
-    invoke("init", "--office-code", "HS-NM", "--office-name", "南门街道社工站")
+def run(cli, db_path):
+    """A fresh office database with one club."""
     from ningbo_sw_desktop.core.db import connect
     from ningbo_sw_desktop.core.demo import seed_reference_data
 
     db = connect(db_path)
     seed_reference_data(db)
     db.close()
-    invoke("club", "add", "--name", "柳庄夕阳红俱乐部", "--community", "柳庄社区")
-    return invoke
+    cli("club", "add", "--name", "柳庄夕阳红俱乐部", "--community", "柳庄社区")
+    return cli
 
 
 def test_enrol_hold_an_activity_and_mark_attendance(run):

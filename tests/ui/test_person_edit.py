@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime
 import json
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication
-from ui_helpers import type_text, wait_idle
+from PySide6.QtCore import Qt
+from ui_helpers import over_window, settle, type_text, wait_idle
 
 from ningbo_sw_desktop.core.cases import open_case
 from ningbo_sw_desktop.core.demo import make_id_number
@@ -219,29 +217,10 @@ def test_screenshot_of_the_dialog_over_the_case_detail(qtbot, demo_ctx, artifact
     retype(qtbot, dialog.form.widgets["address"], "灵桥路12弄5号")
     assert dialog.form.errors["phone"].isVisible()
     settle()
-    picture = over(detail_shot, dialog)
+    picture = over_window(detail_shot, dialog)
     picture.save(str(artifacts / "person_edit.png"))
     assert dialog.width() <= detail_shot.width() and dialog.height() <= detail_shot.height()
     for label in dialog.form.labels.values():  # no label cut off
         assert label.width() >= label.sizeHint().width(), label.text()
     dialog.done(0)
     wait_idle(qtbot, demo_ctx)
-
-
-def settle() -> None:
-    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-    QApplication.processEvents()
-
-
-def over(background: QPixmap, dialog) -> QPixmap:
-    """The dialog drawn centred over the case detail, as the worker sees it."""
-    shot = QPixmap(background)
-    painter = QPainter(shot)
-    painter.fillRect(shot.rect(), QColor(0, 0, 0, 60))
-    dialog_shot = dialog.grab()
-    top_left = QPoint((shot.width() - dialog_shot.width()) // 2, (shot.height() - dialog_shot.height()) // 2)
-    painter.setPen(QColor("#666"))
-    painter.drawRect(QRect(top_left - QPoint(1, 1), dialog_shot.size() + QSize(1, 1)))
-    painter.drawPixmap(top_left, dialog_shot)
-    painter.end()
-    return shot

@@ -4,36 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize
-from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication
-from ui_helpers import choose, type_text, wait_idle
+from PySide6.QtGui import QPixmap
+from ui_helpers import choose, over_window, settle, type_text, wait_idle
 
 from ningbo_sw_desktop.core.demo import make_id_number
 from ningbo_sw_desktop.ui.main_window import MainWindow
 
 SIZE = (1280, 800)
-
-
-def settle() -> None:
-    """Let pending layouts run, so hidden error lines leave no gaps in the picture."""
-    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-    QApplication.processEvents()
-
-
-def over_window(window_shot: QPixmap, dialog) -> QPixmap:
-    """The dialog drawn centred over the window, as the worker sees it."""
-    settle()
-    shot = QPixmap(window_shot)
-    painter = QPainter(shot)
-    painter.fillRect(shot.rect(), QColor(0, 0, 0, 60))
-    dialog_shot = dialog.grab()
-    top_left = QPoint((shot.width() - dialog_shot.width()) // 2, (shot.height() - dialog_shot.height()) // 2)
-    painter.setPen(QColor("#666"))
-    painter.drawRect(QRect(top_left - QPoint(1, 1), dialog_shot.size() + QSize(1, 1)))
-    painter.drawPixmap(top_left, dialog_shot)
-    painter.end()
-    return shot
 
 
 def test_screenshots_of_the_main_screens(qtbot, demo_ctx, artifacts):

@@ -58,3 +58,30 @@ def type_text(qtbot, widget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(chunk)
             QApplication.sendEvent(widget, event)
+
+
+def settle() -> None:
+    """Let pending layouts run, so hidden error lines leave no gaps in a picture."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QApplication.processEvents()
+
+
+def over_window(window_shot, dialog):
+    """The dialog drawn centred over a window's picture, dimmed behind, as the worker sees it."""
+    from PySide6.QtCore import QPoint, QRect, QSize
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
+    settle()
+    shot = QPixmap(window_shot)
+    painter = QPainter(shot)
+    painter.fillRect(shot.rect(), QColor(0, 0, 0, 60))
+    dialog_shot = dialog.grab()
+    top_left = QPoint((shot.width() - dialog_shot.width()) // 2, (shot.height() - dialog_shot.height()) // 2)
+    painter.setPen(QColor("#666"))
+    painter.drawRect(QRect(top_left - QPoint(1, 1), dialog_shot.size() + QSize(1, 1)))
+    painter.drawPixmap(top_left, dialog_shot)
+    painter.end()
+    return shot
