@@ -28,6 +28,7 @@ from ningbo_sw_desktop.core.persons import update_person
 from ningbo_sw_desktop.core.search import matching_case_ids, search
 from ningbo_sw_desktop.core.search_index import SOURCES, rebuild_search_index, search_triggers, terms_table
 from ningbo_sw_desktop.core.visits import log_visit, update_visit
+from ningbo_sw_desktop.sync import bulk as bulk_module
 from ningbo_sw_desktop.sync import conflict_set, content_digest, export_bundle, import_bundle, importer
 
 QUERIES = ["zs", "wang", "王", "阿婆", "独居", "入户", "情况稳定", "已联系家属", "需要关注", "探访", "低保", "0574",
@@ -157,15 +158,20 @@ def test_a_bulk_dry_run_and_a_refused_bulk_import_leave_triggers_and_index_as_th
     def fail(*args, **kwargs):
         raise RuntimeError("disk unplugged")
 
-    original = importer.restore_search_triggers
-    importer.restore_search_triggers = fail
-    try:
-        with pytest.raises(RuntimeError):
-            import_bundle(sup, bundle.path)
-    finally:
-        importer.restore_search_triggers = original
-    assert file_hash(sup) == before
-    assert len(search_triggers(sup)) == 9
+    # the last step on the import's thread, and a step on the side thread (a table's indexes)
+    for module, name in ((bulk_module, "restore_search_triggers"), (importer, "index_rows")):
+        original = getattr(module, name)
+        setattr(module, name, fail)
+        try:
+            with pytest.raises(RuntimeError, match="disk unplugged"):
+                import_bundle(sup, bundle.path)
+        finally:
+            setattr(module, name, original)
+        assert file_hash(sup) == before
+        assert len(search_triggers(sup)) == 9
+        assert sup.conn.execute("PRAGMA cache_size").fetchone()[0] == -32000  # the usual page cache again
+    report = import_bundle(sup, bundle.path)
+    assert report.totals["new"] == bundle.total
 
 
 def test_a_database_without_search_triggers_stays_without_them(network, bulk, tmp_path):

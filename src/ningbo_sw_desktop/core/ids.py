@@ -6,6 +6,7 @@ gets a UUIDv5 of its natural key instead, so two offices converge on one row.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 
 import uuid_utils
@@ -19,6 +20,18 @@ def new_id() -> str:
     return str(uuid_utils.uuid7())
 
 
+_NAMESPACE_BYTES = NATURAL_KEY_NAMESPACE.bytes
+
+
 def natural_id(*parts: str) -> str:
-    """A UUIDv5 of the natural key, e.g. ``natural_id("attendance", activity_id, person_id)``."""
-    return str(uuid.uuid5(NATURAL_KEY_NAMESPACE, "\x1f".join(parts)))
+    """A UUIDv5 of the natural key, e.g. ``natural_id("attendance", activity_id, person_id)``.
+
+    Exactly ``str(uuid.uuid5(NATURAL_KEY_NAMESPACE, ...))`` (a test holds them equal),
+    written out: an import checks the id of every attendance mark it takes, and building
+    ``uuid.UUID`` objects took a third of that time.
+    """
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + "\x1f".join(parts).encode("utf-8")).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

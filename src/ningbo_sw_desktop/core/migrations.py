@@ -120,6 +120,20 @@ def m0004_period_indexes(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_cases_intake_date ON cases(intake_date)")
 
 
+@migrations(name="0005_fewer_indexes")
+def m0005_fewer_indexes(db: Database) -> None:
+    """Drop indexes nothing reads, so every write (a typed visit, a bundle's 100,000 rows) does less.
+
+    ``idx_<table>_hlc`` served export before ``lstamp`` (0003) took over its job; no query
+    orders or filters on ``hlc`` alone since. ``idx_visits_at`` is the first column of
+    ``idx_visits_period`` (0004), which answers every range on ``at`` as well. Measured on a
+    100,000-record import: 12 MB less written and about 0.1 s less index building.
+    """
+    for table in TABLES:
+        db.execute(f"DROP INDEX IF EXISTS idx_{table}_hlc")
+    db.execute("DROP INDEX IF EXISTS idx_visits_at")
+
+
 def known_steps() -> list[str]:
     """Names of the steps this version knows, in order."""
     return [m.name for m in migrations._migrations]

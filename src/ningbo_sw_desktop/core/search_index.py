@@ -222,24 +222,25 @@ def unindex_rows(db, table: str, ids) -> None:
                    param)
 
 
-def index_rows(db, table: str, ids, *, new_ids=None) -> None:
+def index_rows(db, table: str, ids, *, new_ids=None, rowids: tuple[int, int] | None = None) -> None:
     """Index rows ``ids`` of ``table`` as they are now (new rows, or rows ``unindex_rows`` took out).
 
-    ``new_ids`` (cases): the cases inserted, whose visits written earlier get linked to them,
-    as the insert trigger does.
+    ``rowids`` (first, last): index the live rows in that rowid range instead (rows just
+    written to a table that was empty: no list of ids to look up). ``new_ids`` (cases): the
+    cases inserted, whose visits written earlier get linked to them, as the insert trigger does.
     """
     if table not in SOURCES:
         return
     import json
 
     fts, cols = fts_table(table), _columns(table)
-    if ids:
-        param = [json.dumps(list(ids))]
+    if ids or rowids:
+        where, param = ("t.rowid BETWEEN ? AND ?", list(rowids)) if rowids else (_ids_sql("t"), [json.dumps(list(ids))])
         db.execute(f"INSERT INTO {fts}(rowid, {cols}) SELECT t.rowid, {_values(table, 't')} FROM {table} t"
-                   f" WHERE {_ids_sql('t')} AND t.deleted = 0", param)
+                   f" WHERE {where} AND t.deleted = 0", param)
         if table == "visits":
             db.execute("INSERT INTO search_visit_cases(visit, case_row) SELECT t.rowid, (SELECT rowid FROM cases"
-                       f" WHERE id = t.case_id) FROM visits t WHERE {_ids_sql('t')} AND t.deleted = 0", param)
+                       f" WHERE id = t.case_id) FROM visits t WHERE {where} AND t.deleted = 0", param)
     if table == "cases" and new_ids:
         db.execute("UPDATE search_visit_cases SET case_row = (SELECT c.rowid FROM visits v JOIN cases c"
                    " ON c.id = v.case_id WHERE v.rowid = search_visit_cases.visit) WHERE visit IN"

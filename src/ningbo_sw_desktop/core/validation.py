@@ -9,6 +9,7 @@ Plain Python: no Qt, no database.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 import unicodedata
 
@@ -49,7 +50,9 @@ def normalize_id_number(raw: str | None) -> str:
 
 def id_check_digit(first17: str) -> str:
     """The ISO 7064 MOD 11-2 check character of the first 17 digits."""
-    return ID_CHECK_CHARS[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS, strict=True)) % 11]
+    if len(first17) != 17:
+        raise ValueError("17 digits expected")
+    return ID_CHECK_CHARS[sum(map(operator.mul, map(int, first17), ID_WEIGHTS)) % 11]
 
 
 def id_number_problem(value: str, *, today: dt.date | None = None) -> Text | None:

@@ -3,16 +3,21 @@
 Nothing is written until the whole bundle has passed verification; then records, kept
 conflict versions, quarantined records, the peer's acknowledgement, the ledger entry and
 the clock are written together, so a crash or a kill leaves the database as it was.
+The bundle is read, checked and written one table at a time, inside that transaction: a
+malformed line found in a later table rolls back what earlier tables wrote.
+
 Records go in with plain INSERT/UPDATE. A small import lets the search-index triggers
 follow them row by row; a large one (``BULK_MIN`` records or more) suspends the triggers
 inside its transaction, takes the old entries of the rows it changes out of the index
-before changing them, indexes every row it wrote in bulk at the end and restores the
-triggers — the same index, several times faster, and all of it rolled back together.
+before changing them, and once a table is written hands the building of its indexes and
+its search entries to a second thread (``bulk``) while it reads the next table — the same
+index, several times faster, and all of it rolled back together.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import time
@@ -24,8 +29,9 @@ from ..core.derived import derive
 from ..core.ids import natural_id
 from ..core.records import audit, now_text
 from ..core.schema import DERIVED, PERSONAL_FIELDS, SYNC_COLUMNS, TABLES
-from ..core.search_index import index_rows, restore_search_triggers, suspend_search_triggers, unindex_rows
+from ..core.search_index import SOURCES, index_rows, unindex_rows
 from . import ledger
+from .bulk import SideStatements, bulk_writes
 from .errors import check_abort
 from .keys import Peer, device_keys, free_peer_name, store_peer
 from .lines import TABLE_ORDER, Incoming
@@ -73,13 +79,12 @@ def import_bundle(db, path, *, trust_new: bool = False, dry_run: bool = False, p
     with _gc_paused():
         incoming = load_changes(opened)
         check_abort(abort)
-        screened = screen(incoming, manifest.columns, Rules(now))
         try:
             with write_transaction(db):
                 if ledger.already_imported(db, manifest, opened.sha256):  # another process won the race
                     report.already_imported = True
                     return report
-                _apply(db, keys.fingerprint, opened, peer, incoming, screened, report, progress, abort)
+                _apply(db, keys.fingerprint, opened, peer, incoming, Rules(now), report, progress, abort)
                 if dry_run:
                     raise _DryRun()
         except _DryRun:
@@ -111,32 +116,40 @@ def origin_summary(origin: dict) -> dict:
 
 
 def screen(incoming: Incoming, columns: dict, rules: Rules) -> Screened:
-    """Split records into those to apply and those to quarantine (future stamps, refused values)."""
-    limit = f"{int(rules.now.timestamp() * 1000) + SKEW_MS:013d}-9999-ffffffffffffffff"
+    """Split records already read into those to apply and those to quarantine (future stamps, refused values)."""
     out = Screened()
     for table in TABLE_ORDER:
-        fields = TABLES[table]
-        given = columns.get(table, list(fields))
-        same = list(given) == list(fields)
-        accepted = out.accepted.setdefault(table, [])
-        for line in incoming.rows.get(table, ()):
-            row = dict(zip(given, line[8], strict=True))
-            if not same:
-                line[8] = [row.get(f) for f in fields]
-                row = dict(zip(fields, line[8], strict=True))
-            if line[4] > limit:
-                out.quarantined.append((table, line, _future(table, line)))
-                continue
-            wrong = None if quick_ok(rules, table, line[1], row, line[6] == 1) else problems(
-                rules, table, line[1], row, line[6] == 1)
-            if wrong:
-                out.quarantined.append((table, line, Quarantined(table, line[1], "invalid", "; ".join(map(str, wrong)),
-                                                                  [e.field for e in wrong])))
-                continue
-            accepted.append((line, row))
-            if line[4] > out.newest:
-                out.newest = line[4]
+        screen_table(out, table, incoming.rows.get(table, ()), columns.get(table), rules)
     return out
+
+
+def screen_table(out: Screened, table: str, lines, given: list[str] | None, rules: Rules) -> list[tuple[list, dict]]:
+    """Screen lines of one table into ``out``; returns those of them accepted, as (line, row) pairs."""
+    limit = f"{int(rules.now.timestamp() * 1000) + SKEW_MS:013d}-9999-ffffffffffffffff"
+    fields = TABLES[table]
+    given = given or list(fields)
+    same = list(given) == list(fields)
+    accepted = out.accepted.setdefault(table, [])
+    first, newest = len(accepted), out.newest
+    for line in lines:
+        row = dict(zip(given, line[8], strict=True))
+        if not same:
+            line[8] = [row.get(f) for f in fields]
+            row = dict(zip(fields, line[8], strict=True))
+        if line[4] > limit:
+            out.quarantined.append((table, line, _future(table, line)))
+            continue
+        wrong = None if quick_ok(rules, table, line[1], row, line[6] == 1) else problems(
+            rules, table, line[1], row, line[6] == 1)
+        if wrong:
+            out.quarantined.append((table, line, Quarantined(table, line[1], "invalid", "; ".join(map(str, wrong)),
+                                                              [e.field for e in wrong])))
+            continue
+        accepted.append((line, row))
+        if line[4] > newest:
+            newest = line[4]
+    out.newest = newest
+    return accepted[first:]
 
 
 def _future(table: str, line: list) -> Quarantined:
@@ -163,17 +176,17 @@ class _Context:
     bulk_index: bool = False
 
 
-def _apply(db, my_fp: str, opened: OpenedBundle, peer: Peer | None, incoming: Incoming, screened: Screened,
+def _apply(db, my_fp: str, opened: OpenedBundle, peer: Peer | None, incoming: Incoming, rules: Rules,
            report: ImportReport, progress, abort) -> None:
     """Every write of one import (the caller holds the transaction)."""
     manifest = opened.manifest
     report.trusted_now = _remember_peer(db, manifest, peer)
     clock = Clock.load(db)
-    if screened.newest:
-        clock.observe(screened.newest)
     has_conflicts = db.execute("SELECT EXISTS (SELECT 1 FROM conflicts)").fetchone()[0] == 1
     ctx = _Context(db, manifest.bundle_id, clock.tick(), report, incoming.conflicts, has_conflicts)
-    apply_records(ctx, screened, progress, abort)
+    screened = apply_incoming(ctx, incoming, rules, progress, abort)
+    if screened.newest:  # after the tick: this import's own stamp need not follow the records it took
+        clock.observe(screened.newest)
     store_quarantined(db, manifest.bundle_id, screened, incoming.conflicts)
     report.quarantined = [q for _, _, q in screened.quarantined]
     arrived = {t: {line[1] for line, _ in items} for t, items in screened.accepted.items()}
@@ -201,27 +214,101 @@ def _remember_peer(db, manifest, peer: Peer | None) -> bool:
     return False
 
 
+def apply_incoming(ctx: _Context, incoming: Incoming, rules: Rules, progress=None, abort=None) -> Screened:
+    """Read, screen and write a bundle table by table; what was screened out is in the result.
+
+    A large import takes the biggest tables first. A table is read, screened and written a
+    chunk at a time, and the side thread indexes each written chunk for search while the
+    next one is read; once a table is written, the side thread builds its indexes while this
+    thread reads and screens the following tables (Python) rather than queue behind it for
+    the connection. Tables screened ahead are written in turn.
+    """
+    screened, progress_at, total = Screened(), [0], incoming.total
+    columns = incoming.columns
+
+    def advance(n: int) -> None:
+        progress_at[0] += n
+        if progress:
+            progress(progress_at[0], total)
+
+    with bulk_writes(ctx.db, total >= BULK_MIN) as side:
+        ctx.bulk_index = side is not None  # no triggers then: the side thread indexes what is written
+        order = list(TABLE_ORDER)
+        if side is not None:
+            order.sort(key=lambda t: -len(incoming.pending.get(t) or ()))
+        ahead: dict[str, tuple[int, list]] = {}  # tables screened while the side thread was busy
+        while order:
+            table = order.pop(0)
+            check_abort(abort)
+            if table in ahead:
+                count, items = ahead.pop(table)
+                writer = _TableWriter(ctx, table, len(items), side)
+                writer.write(items, abort)
+                advance(count)
+            else:
+                writer = _TableWriter(ctx, table, len(incoming.pending.get(table) or ()), side)
+                for lines in incoming.read_chunks(table, CHUNK):
+                    writer.write(screen_table(screened, table, lines, columns.get(table), rules), abort)
+                    advance(len(lines))
+            writer.finish()
+            for later in order:  # Python work while the side thread runs this table's SQL
+                if side is None or not side.busy():
+                    break
+                if later not in ahead:
+                    check_abort(abort)
+                    lines = incoming.read_table(later)
+                    ahead[later] = (len(lines), screen_table(screened, later, lines, columns.get(later), rules))
+    return screened
+
+
 def apply_records(ctx: _Context, screened: Screened, progress=None, abort=None) -> None:
-    """Insert new records and merge known ones, table by table, in chunks."""
-    done, total = 0, screened.total
-    saved = suspend_search_triggers(ctx.db) if total >= BULK_MIN else []
-    ctx.bulk_index = bool(saved)  # no triggers there: nothing to keep indexed
+    """Write records already screened (a quarantined record let go: a few rows, indexed by the triggers)."""
     for table in TABLE_ORDER:
         items = screened.accepted.get(table, [])
-        empty = bool(items) and ctx.db.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
-        indexes = _drop_indexes(ctx.db, table) if empty and len(items) >= BULK_MIN else []
+        writer = _TableWriter(ctx, table, len(items), None)
+        writer.write(items, abort)
+        writer.finish()
+
+
+class _TableWriter:
+    """Insert new records and merge known ones of one table, a chunk at a time.
+
+    With ``side`` (a large import), a table empty before the import is loaded without its
+    secondary indexes; its new rows take rowids 1, 2, ... in the order written (SQLite gives
+    a new row the largest rowid plus one), so the side thread indexes each chunk for search
+    by its rowid range, and builds the indexes once the table is written. Other tables'
+    written rows are indexed for search by id at the end.
+    """
+
+    def __init__(self, ctx: _Context, table: str, expected: int, side: SideStatements | None):
+        self.ctx, self.table, self.side = ctx, table, side
+        db = ctx.db
+        self.empty = expected > 0 and db.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {table})").fetchone()[0] == 1
+        self.indexes = _drop_indexes(db, table) if side is not None and self.empty and expected >= BULK_MIN else []
+        self.by_rowid = side is not None and self.empty
+        self.rows = 0  # rows written so far (the rowid of the last one, when ``by_rowid``)
+
+    def write(self, items: list[tuple[list, dict]], abort=None) -> None:
+        ctx, table, db = self.ctx, self.table, self.ctx.db
         for start in range(0, len(items), CHUNK):
             check_abort(abort)
-            _apply_chunk(ctx, table, items[start:start + CHUNK], empty)
-            done += len(items[start:start + CHUNK])
-            if progress:
-                progress(done, total)
-        for sql in indexes:  # one sort per index instead of a B-tree insert per row
-            ctx.db.execute(sql)
-    if saved:
-        for table in TABLE_ORDER:
-            index_rows(ctx.db, table, ctx.touched.get(table), new_ids=ctx.inserted.get(table))
-        restore_search_triggers(ctx.db, saved)
+            first = self.rows + 1
+            self.rows += _apply_chunk(ctx, table, items[start:start + CHUNK], self.empty)
+            if self.by_rowid and self.rows >= first and table in SOURCES:
+                self.side.run(functools.partial(index_rows, db, table, None, rowids=(first, self.rows)))
+
+    def finish(self) -> None:
+        if self.side is None or not self.rows and not self.ctx.touched.get(self.table):
+            return
+        ctx, table, db, indexes = self.ctx, self.table, self.ctx.db, self.indexes
+        touched = None if self.by_rowid else ctx.touched.get(table)
+
+        def after() -> None:  # on the side thread: the indexes (one sort each), then what is left to index
+            for sql in indexes:
+                db.conn.execute(sql)
+            index_rows(db, table, touched, new_ids=ctx.inserted.get(table))
+
+        self.side.run(after)
 
 
 def _drop_indexes(db, table: str) -> list[str]:
@@ -237,8 +324,8 @@ def _columns(table: str) -> list[str]:
     return [*SYNC_COLUMNS, *TABLES[table], *DERIVED.get(table, {}), *LOCAL]
 
 
-def _apply_chunk(ctx: _Context, table: str, chunk: list[tuple[list, dict]], empty: bool = False) -> None:
-    """One chunk: fetch the local versions, then write inserts and updates with executemany.
+def _apply_chunk(ctx: _Context, table: str, chunk: list[tuple[list, dict]], empty: bool = False) -> int:
+    """One chunk: fetch the local versions, then write inserts and updates with executemany; returns the rows written.
 
     ``empty``: the table had no rows when the import began, so none of a bundle's (distinct)
     ids can be there: nothing to look up.
@@ -294,6 +381,7 @@ def _apply_chunk(ctx: _Context, table: str, chunk: list[tuple[list, dict]], empt
         if ctx.bulk_index:
             unindex_rows(db, table, [values[-1] for values in updates])
         db.conn.executemany(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols[1:])} WHERE id = ?", updates)
+    return len(inserts) + len(updates)
 
 
 def _note_written(ctx: _Context, table: str, cols: list[str], inserts: list, updates: list) -> None:

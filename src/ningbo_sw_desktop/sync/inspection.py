@@ -40,7 +40,7 @@ class InspectReport:
 def inspect_bundle(db, path, *, passphrase: str | None = None) -> InspectReport:
     """Decrypt and verify a bundle meant for this device (trust not required) and describe it."""
     opened = open_bundle(db, path, passphrase=passphrase)
-    load_changes(opened)  # the same checks as import: a bundle that inspects fine imports fine
+    load_changes(opened).read_all()  # the same checks as import: a bundle that inspects fine imports fine
     m = opened.manifest
     peer = peer_by_fingerprint(db, m.origin_fingerprint)
     origin = {k: m.origin.get(k) for k in ("office_code", "office_name", "device_id", "role", "fingerprint",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..core.schema import TABLES
@@ -43,67 +44,130 @@ def conflict_line(table: str, record_id: str, field_name: str, stamp: str, base:
 
 @dataclass
 class Incoming:
-    """A bundle's changes, read and checked for shape (not yet for meaning)."""
+    """A bundle's changes: sorted by table at once, each table's lines read when it is asked for.
+
+    ``split_changes`` only looks at the start of each line to file it under its table (and
+    reads the few conflict lines), so the counts are known at once; ``read_table`` reads and
+    checks one table's lines. An import reads a table, writes it and hands the slow SQL
+    that follows (index building) to a second thread while it reads the next table.
+    """
 
     rows: dict[str, list[list]] = field(default_factory=dict)
     conflicts: dict[tuple[str, str], list[tuple]] = field(default_factory=dict)
     total: int = 0
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    pending: dict[str, list[str]] = field(default_factory=dict)  # table -> lines not read yet
+    numbers: dict[str, list[int]] = field(default_factory=dict)  # their line numbers, for messages
+    devices: set[str] = field(default_factory=set)  # origins already found well formed
 
     def counts(self) -> dict[str, int]:
         """Lines per table, plus kept conflict versions, as the manifest counts them."""
-        out = {t: len(rows) for t, rows in self.rows.items() if rows}
+        tables = {t: len(self.rows.get(t) or ()) + len(self.pending.get(t) or ()) for t in {*self.rows, *self.pending}}
+        out = {t: n for t, n in tables.items() if n}
         conflicts = sum(len(v) for v in self.conflicts.values())
         if conflicts:
             out["conflicts"] = conflicts
         return out
 
+    def read_table(self, table: str) -> list[list]:
+        """The table's record lines, read and checked for shape; refuses the bundle at the first bad one."""
+        for _ in self.read_chunks(table, len(self.pending.get(table) or ()) or 1):
+            pass
+        return self.rows.setdefault(table, [])
 
-def parse_changes(data: bytes, columns: dict[str, list[str]]) -> Incoming:
-    """Read every line; refuse the bundle at the first line that is not well formed."""
+    def read_chunks(self, table: str, size: int) -> Iterator[list[list]]:
+        """``read_table`` a chunk of ``size`` lines at a time (the import writes each before reading on).
+
+        The checks across the table (an id twice, conflict versions without their record)
+        are made as the chunks go and at the end: a refusal may come after earlier chunks
+        were written, inside the import's transaction, which then rolls back.
+        """
+        lines, numbers = self.pending.pop(table, []), self.numbers.pop(table, [])
+        out = self.rows.setdefault(table, [])
+        seen: set[str] = set()
+        columns, devices = self.columns, self.devices
+        for start in range(0, len(lines), size):
+            chunk = []
+            for line, number in zip(lines[start:start + size], numbers[start:start + size], strict=True):
+                item = _read(line, number)
+                problem = row_problem(item, columns, devices) or (None if item[0] == table else "table")
+                if problem:
+                    raise _bad(number, problem)
+                if item[1] in seen:
+                    raise _bad(number, f"{table} {item[1]} twice")
+                seen.add(item[1])
+                chunk.append(item)
+            out += chunk
+            yield chunk
+        _check_conflicts(self, table, seen)
+
+    def read_all(self) -> Incoming:
+        """Read every table (``inspect`` checks a bundle as thoroughly as an import does)."""
+        for table in TABLE_ORDER:
+            self.read_table(table)
+        return self
+
+
+def split_changes(data: bytes, columns: dict[str, list[str]]) -> Incoming:
+    """File every line under its table without reading it; read conflict lines and anything odd now."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise _bad(0, "not UTF-8") from None
-    incoming = Incoming(rows={t: [] for t in TABLE_ORDER})
-    seen: set[tuple[str, str]] = set()
-    devices: set[str] = set()  # origins already found well formed
-    scan = _SCANNER.scan_once
+    incoming = Incoming(columns=columns, pending={t: [] for t in TABLE_ORDER}, numbers={t: [] for t in TABLE_ORDER})
+    pending, numbers = incoming.pending, incoming.numbers
     for number, line in enumerate(text.split("\n") if text else [], start=1):
-        try:  # json.loads without its wrapper; anything unusual goes to json.loads itself
-            item, end = scan(line, 0)
-            if end != len(line):
-                raise ValueError
-        except (ValueError, StopIteration):
-            try:
-                item = json.loads(line)
-            except ValueError:
-                raise _bad(number, "not JSON") from None
+        if line.startswith('["'):  # the usual '["visits",...': filed by its first string, read later
+            end = line.find('"', 2)
+            table = line[2:end]
+            if table in pending and line[end + 1:end + 2] == ",":
+                pending[table].append(line)
+                numbers[table].append(number)
+                continue
+        item = _read(line, number)
         if type(item) is list and item and item[0] == CONFLICT_TAG:
             _add_conflict(incoming, item, columns, number)
             continue
-        problem = row_problem(item, columns, devices)
+        problem = row_problem(item, columns, incoming.devices)
         if problem:
             raise _bad(number, problem)
-        key = (item[0], item[1])
-        if key in seen:
-            raise _bad(number, f"{item[0]} {item[1]} twice")
-        seen.add(key)
-        incoming.rows[item[0]].append(item)
-    incoming.total = sum(len(r) for r in incoming.rows.values())
-    _check_conflicts(incoming, seen, columns)
+        pending[item[0]].append(line)  # a record line written unusually (an escaped table name): read again later
+        numbers[item[0]].append(number)
+    incoming.total = sum(len(v) for v in pending.values())
     return incoming
 
 
-def _check_conflicts(incoming: Incoming, seen: set, columns: dict) -> None:
-    """Each kept version travels with its record and is older than the field's current version."""
-    missing = [k for k in incoming.conflicts if k not in seen]
+def parse_changes(data: bytes, columns: dict[str, list[str]]) -> Incoming:
+    """Read every line; refuse the bundle at the first line that is not well formed."""
+    return split_changes(data, columns).read_all()
+
+
+def _read(line: str, number: int):
+    """One line as JSON: ``json.loads`` without its wrapper; anything unusual goes to ``json.loads`` itself."""
+    try:
+        item, end = _SCANNER.scan_once(line, 0)
+        if end != len(line):
+            raise ValueError
+        return item
+    except (ValueError, StopIteration):
+        try:
+            return json.loads(line)
+        except ValueError:
+            raise _bad(number, "not JSON") from None
+
+
+def _check_conflicts(incoming: Incoming, table: str, seen: set) -> None:
+    """Each kept version of ``table`` travels with its record and is older than the field's current version."""
+    keys = [k for k in incoming.conflicts if k[0] == table]
+    missing = [k for k in keys if k[1] not in seen]
     if missing:
         raise _bad(0, f"conflict versions without their record: {missing[0]}")
-    wanted = {t for t, _ in incoming.conflicts}
-    index = {(t, row[1]): row for t in wanted for row in incoming.rows[t]}
-    for key, versions in incoming.conflicts.items():
-        row = index[key]
-        for name, stamp, _base, _value in versions:
+    if not keys:
+        return
+    index = {row[1]: row for row in incoming.rows[table]}
+    for key in keys:
+        row = index[key[1]]
+        for name, stamp, _base, _value in incoming.conflicts[key]:
             current = row[7].get(name) or row[7]["*"]
             if stamp >= current[0]:
                 raise _bad(0, f"conflict version of {key[0]} {key[1]} {name} is not older than the record")

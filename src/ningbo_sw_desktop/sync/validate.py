@@ -38,6 +38,7 @@ class Rules:
         self.latest_time = (self.now + validation.FUTURE_SLACK).isoformat(timespec="seconds")
         self.today_text = self.today.isoformat()
         self.codes = {kind: frozenset(values) for kind, values in enums.ENUMS.items()}
+        self._tags_seen: dict[str, bool] = {}
         self.tables = _field_rules(self)
         self.pairs = {table: tuple(checks.items()) for table, (checks, _) in self.tables.items()}
 
@@ -87,6 +88,14 @@ class Rules:
     def tags(self, value) -> bool:
         if type(value) is not str:
             return False
+        known = self._tags_seen.get(value)  # a city has a few dozen tag sets: each is read once
+        if known is None:
+            known = self._tags_ok(value)
+            if len(self._tags_seen) < 10_000:
+                self._tags_seen[value] = known
+        return known
+
+    def _tags_ok(self, value: str) -> bool:
         try:
             codes = json.loads(value)
         except ValueError:

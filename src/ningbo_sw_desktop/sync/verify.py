@@ -17,7 +17,7 @@ from pathlib import Path
 from . import container
 from .errors import damaged, refuse
 from .keys import DeviceKeys, Peer, device_keys, fingerprint_of, grouped, peer_by_fingerprint, verify_signature
-from .lines import Incoming, parse_changes
+from .lines import Incoming, split_changes
 from .manifest import Manifest, check_columns, parse_manifest
 
 
@@ -86,13 +86,16 @@ def _check_member(manifest: Manifest, members: dict[str, bytes]) -> None:
         raise damaged("uncompressed size missing")
 
 
-def load_changes(opened: OpenedBundle, *, progress=None) -> Incoming:
-    """Decompress (capped) and read the changes, checking them against the manifest."""
+def load_changes(opened: OpenedBundle) -> Incoming:
+    """Decompress (capped) and sort the changes by table, checking their number against the manifest.
+
+    The lines themselves are read table by table (``Incoming.read_table``) by whoever uses them.
+    """
     described = opened.manifest.members[container.CHANGES]
     raw = container.decompress(opened.members[container.CHANGES], described["uncompressed_size"])
     if described.get("uncompressed_sha256") not in (None, hashlib.sha256(raw).hexdigest()):
         raise damaged("uncompressed changes do not match the manifest")
-    incoming = parse_changes(raw, opened.manifest.columns)
+    incoming = split_changes(raw, opened.manifest.columns)
     if incoming.counts() != {k: v for k, v in opened.manifest.counts.items() if v}:
         raise damaged("the number of records differs from the manifest")
     return incoming
