@@ -71,3 +71,33 @@ def test_the_status_overview(network):
     by_name = {p["name"]: p for p in status["peers"]}
     assert by_name["HS-O1"]["last_imported"][0] == 1 and by_name["HS-O2"]["last_imported"] is None
     assert by_name["HS-O1"]["last_sent"][0] == 1 and status["conflicts"] == status["quarantined"] == 0
+
+
+def test_cancel_in_the_middle_of_a_large_import_rolls_back_with_the_side_thread_stopped(network):
+    """A bulk import (second thread building indexes) cancelled half-way: nothing written, triggers and cache as before."""
+    import threading
+
+    from ningbo_sw_desktop.core.demo_city import generate_city
+    from ningbo_sw_desktop.core.search_index import search_triggers
+    from ningbo_sw_desktop.sync import importer
+
+    net = network(1)
+    generate_city(net.offices[0], scale=0.01)
+    bundle = export_bundle(net.offices[0], "督导", net.folder / "big.nbsync")
+    assert bundle.total >= 2 * importer.BULK_MIN
+    before, triggers = file_hash(net.sup), search_triggers(net.sup)
+    cache = net.sup.conn.execute("PRAGMA cache_size").fetchone()[0]
+    seen = []
+
+    def cancel_half_way():  # abort() is asked between chunks; say yes once half the lines are in
+        return bool(seen) and seen[-1][0] >= seen[-1][1] // 2
+
+    with pytest.raises(Cancelled):
+        import_bundle(net.sup, bundle.path, trust_new=True, progress=lambda d, t: seen.append((d, t)),
+                      abort=cancel_half_way)
+    assert seen and seen[-1][0] < seen[-1][1]
+    assert not [t for t in threading.enumerate() if t.name == "import-side-sql"]
+    assert file_hash(net.sup) == before and search_triggers(net.sup) == triggers
+    assert net.sup.conn.execute("PRAGMA cache_size").fetchone()[0] == cache
+    report = import_bundle(net.sup, bundle.path, trust_new=True)
+    assert report.totals["new"] == bundle.total

@@ -222,12 +222,15 @@ def unindex_rows(db, table: str, ids) -> None:
                    param)
 
 
-def index_rows(db, table: str, ids, *, new_ids=None, rowids: tuple[int, int] | None = None) -> None:
+def index_rows(db, table: str, ids, *, new_ids=None, rowids: tuple[int, int] | None = None,
+               links: bool = True) -> None:
     """Index rows ``ids`` of ``table`` as they are now (new rows, or rows ``unindex_rows`` took out).
 
     ``rowids`` (first, last): index the live rows in that rowid range instead (rows just
     written to a table that was empty: no list of ids to look up). ``new_ids`` (cases): the
     cases inserted, whose visits written earlier get linked to them, as the insert trigger does.
+    ``links=False`` (visits): leave the visit-to-case links to ``link_visits``, once every
+    case has been written.
     """
     if table not in SOURCES:
         return
@@ -238,7 +241,7 @@ def index_rows(db, table: str, ids, *, new_ids=None, rowids: tuple[int, int] | N
         where, param = ("t.rowid BETWEEN ? AND ?", list(rowids)) if rowids else (_ids_sql("t"), [json.dumps(list(ids))])
         db.execute(f"INSERT INTO {fts}(rowid, {cols}) SELECT t.rowid, {_values(table, 't')} FROM {table} t"
                    f" WHERE {where} AND t.deleted = 0", param)
-        if table == "visits":
+        if table == "visits" and links:
             db.execute("INSERT INTO search_visit_cases(visit, case_row) SELECT t.rowid, (SELECT rowid FROM cases"
                        f" WHERE id = t.case_id) FROM visits t WHERE {where} AND t.deleted = 0", param)
     if table == "cases" and new_ids:
@@ -246,3 +249,9 @@ def index_rows(db, table: str, ids, *, new_ids=None, rowids: tuple[int, int] | N
                    " ON c.id = v.case_id WHERE v.rowid = search_visit_cases.visit) WHERE visit IN"
                    " (SELECT v.rowid FROM visits v WHERE v.case_id IN (SELECT value FROM json_each(?)))",
                    [json.dumps(list(new_ids))])
+
+
+def link_visits(db, rowids: tuple[int, int]) -> None:
+    """Link the live visits in a rowid range to their cases (``index_rows(..., links=False)`` left them out)."""
+    db.execute("INSERT INTO search_visit_cases(visit, case_row) SELECT t.rowid, c.rowid FROM visits t"
+               " LEFT JOIN cases c ON c.id = t.case_id WHERE t.rowid BETWEEN ? AND ? AND t.deleted = 0", list(rowids))

@@ -29,7 +29,7 @@ from ..core.derived import derive
 from ..core.ids import natural_id
 from ..core.records import audit, now_text
 from ..core.schema import DERIVED, PERSONAL_FIELDS, SYNC_COLUMNS, TABLES
-from ..core.search_index import SOURCES, index_rows, unindex_rows
+from ..core.search_index import SOURCES, index_rows, link_visits, unindex_rows
 from . import ledger
 from .bulk import SideStatements, bulk_writes
 from .errors import check_abort
@@ -174,6 +174,7 @@ class _Context:
     inserted: dict = field(default_factory=dict)
     written: dict = field(default_factory=dict)
     bulk_index: bool = False
+    unlinked_visits: int = 0  # visits 1..n written to an empty table, indexed but not yet linked to cases
 
 
 def _apply(db, my_fp: str, opened: OpenedBundle, peer: Peer | None, incoming: Incoming, rules: Rules,
@@ -258,6 +259,8 @@ def apply_incoming(ctx: _Context, incoming: Incoming, rules: Rules, progress=Non
                     check_abort(abort)
                     lines = incoming.read_table(later)
                     ahead[later] = (len(lines), screen_table(screened, later, lines, columns.get(later), rules))
+        if ctx.unlinked_visits:  # now that every case is written: one join instead of a look-up per visit
+            side.run(functools.partial(link_visits, ctx.db, (1, ctx.unlinked_visits)))
     return screened
 
 
@@ -295,7 +298,9 @@ class _TableWriter:
             first = self.rows + 1
             self.rows += _apply_chunk(ctx, table, items[start:start + CHUNK], self.empty)
             if self.by_rowid and self.rows >= first and table in SOURCES:
-                self.side.run(functools.partial(index_rows, db, table, None, rowids=(first, self.rows)))
+                self.side.run(functools.partial(index_rows, db, table, None, rowids=(first, self.rows), links=False))
+                if table == "visits":
+                    ctx.unlinked_visits = self.rows
 
     def finish(self) -> None:
         if self.side is None or not self.rows and not self.ctx.touched.get(self.table):
