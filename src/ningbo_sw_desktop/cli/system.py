@@ -1,11 +1,13 @@
-"""Commands about the installation itself: integrity check and the window."""
+"""Commands about the installation itself: integrity check, backups and the window."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
 from . import main
-from .common import db_option, emit_json, json_option, open_db, reports_errors, resolve_db_path, words
+from .common import db_option, emit_json, emit_table, json_option, open_db, reports_errors, resolve_db_path, words
 
 
 @main.command()
@@ -40,3 +42,76 @@ def gui(db_path, open_file=None):
     from ..ui.app import run
 
     raise SystemExit(run(resolve_db_path(db_path), open_file=open_file))
+
+
+@main.group()
+def backup():
+    """Backups of the database (kept in backups/ beside it): make, list, restore."""
+
+
+@backup.command("make")
+@json_option
+@db_option
+@reports_errors
+def backup_make(as_json, db_path):
+    """Back the database up now (a consistent copy, even while the window is open).
+
+    Example: ningbo-sw backup make
+    """
+    from ..core.backup import make_backup
+
+    made = make_backup(open_db(db_path), resolve_db_path(db_path), "manual")
+    if as_json:
+        emit_json(made.as_dict())
+    else:
+        click.echo(f"{words('已备份到', 'Backed up to')} {made.path} ({made.size // 1024} KiB)")
+
+
+@backup.command("list")
+@json_option
+@db_option
+@reports_errors
+def backup_list(as_json, db_path):
+    """List the database's backups, newest first. Example: ningbo-sw backup list"""
+    from ..core.backup import list_backups
+
+    found = [b.as_dict() for b in list_backups(resolve_db_path(db_path))]
+    if as_json:
+        emit_json(found)
+        return
+    reasons = {"auto": words("自动", "automatic"), "manual": words("手动", "manual"),
+               "before-restore": words("恢复前", "before a restore")}
+    for item in found:
+        item["kind"] = reasons.get(item["reason"], words("升级前", "before an upgrade"))
+        item["name"] = Path(item["path"]).name
+        item["kib"] = item["size"] // 1024
+    emit_table(found, [("made_at", words("时间", "Made")), ("kind", words("类型", "Kind")), ("kib", "KiB"),
+                       ("name", words("文件", "File"))])
+
+
+@backup.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--yes", is_flag=True, help="Confirm: replace the current data with the backup's.")
+@json_option
+@db_option
+@reports_errors
+def backup_restore(file, yes, as_json, db_path):
+    """Replace the current data with a backup's; the current data is backed up first, so this can be undone.
+
+    Example: ningbo-sw backup restore backups/ningbo-sw-auto-20261128-083000.db --yes
+    """
+    from ..core.backup import restore_backup
+    from ..core.errors import UserError
+    from ..core.i18n import Text
+
+    if not yes:
+        raise UserError(Text("恢复会用备份替换当前的全部数据（当前数据会先另存为一个备份）。确认请加上 --yes。",
+                             "A restore replaces all current data with the backup's (the current data is first "
+                             "saved as a backup). Add --yes to confirm."))
+    changes = restore_backup(open_db(db_path), resolve_db_path(db_path), file)
+    saved = changes.value
+    if as_json:
+        emit_json({"restored_from": str(file), "saved_as": saved.as_dict()})
+    else:
+        click.echo(f"{words('已从备份恢复', 'Restored from')} {file}")
+        click.echo(f"{words('恢复前的数据已另存为', 'The data as it was is saved as')} {saved.path}")
