@@ -259,7 +259,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/app.py" line="+114"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/app.py" line="+115"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -358,6 +358,109 @@
         <translation>
             <numerusform>已应用 %n 条记录。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/backup_box.py" line="+70"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A backup is made automatically once a day (the last 14 are kept), and before every restore and upgrade. Keep a copy of the folder on a USB stick now and then.</source>
+        <translation>每天自动备份一次（保留最近 14 份），每次恢复和升级前也会先备份。请不时把备份文件夹另存一份到U盘。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore selected…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open backup folder</source>
+        <translation>打开备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Automatic</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace all current data with the backup of %1? Everything entered since then disappears from this computer. The current data is first saved as a backup, so this can be undone.</source>
+        <translation>用 %1 的备份替换当前全部数据吗？此后录入的内容将从这台电脑上消失。当前数据会先另存为一份备份，因此可以撤销。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restored the backup of %1. The data as it was is saved as %2.</source>
+        <translation>已恢复 %1 的备份。恢复前的数据已另存为 %2。</translation>
     </message>
 </context>
 <context>
@@ -1646,7 +1749,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/settings_page.py" line="+24"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/settings_page.py" line="+25"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2088,7 +2191,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/settings_page.py" line="+38"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/settings_page.py" line="+39"/>
         <source>This computer</source>
         <translation>本机设置</translation>
     </message>

@@ -20,6 +20,7 @@ from ..core.errors import UserError
 from ..core.office import office
 from ..core.paths import data_dir, resource_path
 from .actions import CaseActions
+from .backup_box import start_auto_backup
 from .context import AppContext
 from .drafts_ui import ask_to_restore, discard_all, pending_drafts
 from .first_run import FirstRunDialog
@@ -119,6 +120,7 @@ def run(db_path: str | Path, open_file: str | None = None) -> int:
             return 1
         window = MainWindow(ctx)
         window.show()
+        start_auto_backup(ctx)
         offer_drafts(ctx, window.case_actions, window)
         if open_file:
             QTimer.singleShot(0, lambda: window.show_page("sync").import_files([str(open_file)]))

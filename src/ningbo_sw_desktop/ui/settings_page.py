@@ -1,4 +1,4 @@
-"""设置 Settings: language (applied on the spot), the current worker, and this office's identity."""
+"""设置 Settings: language (applied on the spot), the current worker, this office's identity and backups."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLa
 from ..core.office import office
 from ..core.paths import data_dir
 from . import lookups
+from .backup_box import BackupBox
 from .widgets import RecordCombo
 
 LANGUAGE_NAMES = (("zh", "简体中文"), ("en", "English"))
@@ -49,10 +50,11 @@ class SettingsPage(QWidget):
                             for key in self.info_labels}
         for key in self.info_labels:
             info.addRow(self.info_labels[key], self.info_values[key])
+        self.backup_box = BackupBox(ctx)
         layout = QVBoxLayout(self)
         layout.addWidget(self.you_box)
         layout.addWidget(self.office_box)
-        layout.addStretch(1)
+        layout.addWidget(self.backup_box, 1)
         self.language.currentIndexChanged.connect(lambda _index: self._set_language())
         self.worker.currentIndexChanged.connect(lambda _index: self._set_worker())
         ctx.ops.changes_applied.connect(self._on_changes)
@@ -68,6 +70,7 @@ class SettingsPage(QWidget):
                  "database": self.tr("Database file"), "data": self.tr("Data folder")}
         for key, text in texts.items():
             self.info_labels[key].setText(text)
+        self.backup_box.retranslate()
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
