@@ -363,14 +363,14 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/backup_box.py" line="+70"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/backup_box.py" line="+92"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>A backup is made automatically once a day (the last 14 are kept), and before every restore and upgrade. Keep a copy of the folder on a USB stick now and then.</source>
-        <translation>每天自动备份一次（保留最近 14 份），每次恢复和升级前也会先备份。请不时把备份文件夹另存一份到U盘。</translation>
+        <source>A backup is made automatically once a day (the last 7 are kept), and before every restore and upgrade. Keep a copy of the folder on a USB stick now and then.</source>
+        <translation>每天自动备份一次（保留最近 7 份），每次恢复和升级前也会先备份。请不时把备份文件夹另存一份到U盘。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -78,8 +78,6 @@ def test_cancel_restores_nothing_and_a_damaged_backup_is_refused(qtbot, demo_ctx
 def test_the_app_makes_the_days_automatic_backup_in_the_background_once(qtbot, demo_ctx):
     from ningbo_sw_desktop.ui.backup_box import start_auto_backup
 
-    start_auto_backup(demo_ctx)
-    wait_idle(qtbot, demo_ctx)
-    start_auto_backup(demo_ctx)  # started again the same day: nothing more
-    wait_idle(qtbot, demo_ctx)
+    start_auto_backup(demo_ctx).join(30)
+    start_auto_backup(demo_ctx).join(30)  # started again the same day: nothing more
     assert [b.reason for b in list_backups(demo_ctx.db_path)] == ["auto"]

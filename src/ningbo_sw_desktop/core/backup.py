@@ -1,6 +1,7 @@
 """Backups: whole-database copies made with SQLite's online backup API, kept in ``backups/`` beside the file.
 
-Made automatically (at most one a day, the newest ``AUTO_KEEP`` kept), when someone asks,
+Made automatically (at most one a day, the newest ``AUTO_KEEP`` kept: a week; a supervisor's
+city-wide file is over a gigabyte), when someone asks,
 before a restore and before a schema migration; only automatic ones are ever deleted. A
 copy is written under a temporary name, checked with ``quick_check`` and only then given
 its name, so a half-made file never looks like a backup.
@@ -28,7 +29,7 @@ from .i18n import Text
 from .schema import TABLES
 
 FOLDER = "backups"
-AUTO_KEEP = 14  # automatic backups kept (about two weeks of working days)
+AUTO_KEEP = 7  # automatic backups kept: a week of them
 AUTO_EVERY = dt.timedelta(hours=20)  # an automatic backup is due when the newest is older than this
 _NAME = re.compile(r"(?P<stem>.+)-(?P<reason>auto|manual|before-restore|before-[0-9a-z_]+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.db")
 
@@ -99,9 +100,12 @@ def make_backup(db, db_path: str | Path, reason: str = "manual", *, now: dt.date
 
 
 def rotate(db_path: str | Path, keep: int = AUTO_KEEP) -> list[Path]:
-    """Delete automatic backups beyond the newest ``keep``; every other kind stays. Returns what was deleted."""
+    """Delete automatic backups beyond the newest ``keep``, and copies left half-made by a closed app
+    (an hour old); every other kind stays. Returns what was deleted."""
     autos = [b for b in list_backups(db_path) if b.reason == "auto"]
-    gone = [b.path for b in autos[keep:]]
+    stale = dt.datetime.now().timestamp() - 3600
+    gone = [b.path for b in autos[keep:]] + [p for p in backup_folder(db_path).glob("*.db.part")
+                                             if p.stat().st_mtime < stale]
     for path in gone:
         path.unlink(missing_ok=True)
     return gone

@@ -1,11 +1,14 @@
 """备份 Backups on the Settings page: the list, back up now, restore a chosen backup; the day's automatic one.
 
-Backing up reads the database, so it runs on the reader thread and never holds up a save;
+Backing up only reads the database, so it never holds up a save;
 a restore is a write (every screen redraws when it is done). What a backup is, and why a
 restore keeps this device's sync numbers, is in ``core.backup``.
 """
 
 from __future__ import annotations
+
+import logging
+import threading
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -23,12 +26,31 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.backup import Backup, auto_backup, backup_folder, list_backups, make_backup, restore_backup
+from ..core.db import connect
+
+log = logging.getLogger(__name__)
 
 
-def start_auto_backup(ctx) -> None:
-    """The day's automatic backup, in the background, once the window is up."""
+def start_auto_backup(ctx) -> threading.Thread:
+    """The day's automatic backup, in the background, once the window is up.
+
+    On a thread and connection of its own: a supervisor's city-wide database takes some
+    seconds to copy, and searches on the reader thread must not wait behind it.
+    """
     path = ctx.db_path
-    ctx.ops.read(lambda db: auto_backup(db, path))
+
+    def work() -> None:
+        db = connect(path, migrate=False)
+        try:
+            auto_backup(db, path)
+        except Exception:  # noqa: BLE001 - a failed automatic backup must not disturb the user; it is logged
+            log.exception("automatic backup failed")
+        finally:
+            db.close()
+
+    thread = threading.Thread(target=work, name="auto-backup", daemon=True)
+    thread.start()
+    return thread
 
 
 class BackupBox(QGroupBox):
@@ -68,7 +90,7 @@ class BackupBox(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Backups"))
-        self.hint.setText(self.tr("A backup is made automatically once a day (the last 14 are kept), and before every "
+        self.hint.setText(self.tr("A backup is made automatically once a day (the last 7 are kept), and before every "
                                   "restore and upgrade. Keep a copy of the folder on a USB stick now and then."))
         self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Kind"), self.tr("Size"), self.tr("File")])
         self.back_up_button.setText(self.tr("Back up now"))
