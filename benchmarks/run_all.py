@@ -19,6 +19,7 @@ STEPS = [
     ["print_speed.py"],
     ["sync_speed.py"],
     ["field_stamps.py", "--n", "200000"],
+    ["window_start.py"],
 ]
 
 

@@ -23,15 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import reports  # its builders load ReportLab on first use, not when the window opens
 from ..core.cases import CaseFilter, case_ids
 from ..core.clubs import list_activities, list_clubs
-from ..reports import (
-    build_case_batch,
-    build_case_summary,
-    build_roster,
-    build_signin_sheet,
-    build_statistics,
-)
 from ..reports.words import w
 from .printing import PrintPreviewDialog, run_build, show_print_preview
 from .registry import register_case_printer, register_page
@@ -66,7 +60,7 @@ def print_case(ctx, case_id: str, parent: QWidget | None = None) -> None:
         add_full_id_button(ctx, dialog, case_id, actor)
 
     run_build(parent, ctx.db_path, _tr("Preparing the case summary…"),
-              lambda db, progress, abort: build_case_summary(db, case_id, actor=actor), opened)
+              lambda db, progress, abort: reports.build_case_summary(db, case_id, actor=actor), opened)
 
 
 def add_full_id_button(ctx, dialog: PrintPreviewDialog, case_id: str, actor: str | None) -> QPushButton:
@@ -79,7 +73,7 @@ def add_full_id_button(ctx, dialog: PrintPreviewDialog, case_id: str, actor: str
                                            _tr("Official purpose (recorded in the audit log):"))
         if ok and purpose.strip():
             run_build(dialog, ctx.db_path, _tr("Preparing the case summary…"),
-                      lambda db, progress, abort: build_case_summary(db, case_id, full_id=True,
+                      lambda db, progress, abort: reports.build_case_summary(db, case_id, full_id=True,
                                                                      purpose=purpose.strip(), actor=actor),
                       lambda data: (dialog.set_pdf(data), button.setEnabled(False)))
 
@@ -92,27 +86,27 @@ def print_cases(ctx, ids: list[str], parent: QWidget | None = None):
     """Summaries of many cases in one document, with progress and Cancel."""
     actor = actor_of(ctx)
     return run_build(parent, ctx.db_path, _tr("Preparing %1 case summaries…").replace("%1", str(len(ids))),
-                     lambda db, progress, abort: build_case_batch(db, ids, progress=progress, abort=abort, actor=actor),
+                     lambda db, progress, abort: reports.build_case_batch(db, ids, progress=progress, abort=abort, actor=actor),
                      _preview(parent, w("case_summary")))
 
 
 def print_roster(ctx, club_id: str, parent: QWidget | None = None):
     actor = actor_of(ctx)
     return run_build(parent, ctx.db_path, _tr("Preparing the roster…"),
-                     lambda db, progress, abort: build_roster(db, club_id, actor=actor), _preview(parent, w("roster")))
+                     lambda db, progress, abort: reports.build_roster(db, club_id, actor=actor), _preview(parent, w("roster")))
 
 
 def print_signin(ctx, activity_id: str, parent: QWidget | None = None):
     actor = actor_of(ctx)
     return run_build(parent, ctx.db_path, _tr("Preparing the sign-in sheet…"),
-                     lambda db, progress, abort: build_signin_sheet(db, activity_id, actor=actor),
+                     lambda db, progress, abort: reports.build_signin_sheet(db, activity_id, actor=actor),
                      _preview(parent, w("signin")))
 
 
 def print_statistics(ctx, date_from: datetime.date, date_to: datetime.date, parent: QWidget | None = None):
     actor = actor_of(ctx)
     return run_build(parent, ctx.db_path, _tr("Preparing the statistics…"),
-                     lambda db, progress, abort: build_statistics(db, date_from, date_to, actor=actor),
+                     lambda db, progress, abort: reports.build_statistics(db, date_from, date_to, actor=actor),
                      _preview(parent, f"{w('statistics')} {date_from} – {date_to}"))
 
 
