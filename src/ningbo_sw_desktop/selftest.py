@@ -119,12 +119,18 @@ def add_case_and_visit(ws: Workspace) -> str:
     ws.case_no = open_case(db, {"domain": "social_welfare", "risk": "medium", "problem": "独居老人，行动不便，需要定期探访",
                                 "intake_date": today.isoformat(), "goals": "建立邻里支持网络"},
                            person_values=person).value
-    log_visit(db, {"case_id": ws.case_no, "kind": "home", "at": f"{today.isoformat()}T09:30", "duration_min": 45,
+    log_visit(db, {"case_id": ws.case_no, "kind": "home", "at": _earlier_today(60), "duration_min": 45,
                    "notes": "入户了解近况，老人精神尚可", "next_follow_up": (today + datetime.timedelta(days=14)).isoformat()})
     visits = get_case(db, ws.case_no, with_visits=True).get("visits") or []
     if len(visits) != 1:
         raise StepFailed(f"expected 1 visit on {ws.case_no}, found {len(visits)}")
     return f"{ws.case_no}, 1 visit"
+
+
+def _earlier_today(minutes: int) -> str:
+    """A visit time that is never in the future, whenever the self-test runs (8 a.m. or just past midnight)."""
+    now = datetime.datetime.now().replace(second=0, microsecond=0)
+    return max(now - datetime.timedelta(minutes=minutes), now.replace(hour=0, minute=0)).isoformat(timespec="minutes")
 
 
 def render_case_summary(ws: Workspace) -> str:
@@ -142,6 +148,24 @@ def render_case_summary(ws: Workspace) -> str:
         raise StepFailed(f"the bundled font was not used ({font.source}: {font.path})")
     accel = ", C speed-ups" if sys.modules.get("_rl_accel") else ""  # rl_accel, when installed and bundled
     return f"{len(data) // 1024} KB, font {font.source}{accel}"
+
+
+def backup_and_restore(ws: Workspace) -> str:
+    """Back the office database up, change it, restore the backup: the change is gone and kept aside."""
+    from .core.backup import list_backups, make_backup, restore_backup
+    from .core.visits import log_visit
+
+    db = ws.office_db
+    made = make_backup(db, ws.office_path)
+    before = db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
+    log_visit(db, {"case_id": ws.case_no, "kind": "phone", "at": _earlier_today(1), "notes": "电话回访（自检）"})
+    saved = restore_backup(db, ws.office_path, made.path).value
+    after = db.execute("SELECT COUNT(*) FROM visits").fetchone()[0]
+    if after != before:
+        raise StepFailed(f"after the restore {after} visits, the backup has {before}")
+    if [b.reason for b in list_backups(ws.office_path)] != ["before-restore", "manual"]:
+        raise StepFailed("the data as it was before the restore was not kept as a backup")
+    return f"{made.size // 1024} KB, restored, the data before kept as {saved.path.name}"
 
 
 def exchange_bundle(ws: Workspace) -> str:
@@ -292,6 +316,7 @@ STEPS: tuple[Step, ...] = (
     Step("database", Text("创建数据库", "Create a database"), create_database),
     Step("case", Text("登记个案并记录走访", "Open a case and log a visit"), add_case_and_visit, ("database",)),
     Step("pdf", Text("生成个案摘要 PDF", "Render the case summary PDF"), render_case_summary, ("case",)),
+    Step("backup", Text("备份并恢复数据库", "Back up and restore the database"), backup_and_restore, ("case",)),
     Step("bundle", Text("导出同步包并在第二台设备导入", "Export a bundle and import it on a second device"),
          exchange_bundle, ("case",)),
     Step("resources", Text("查找字体、翻译和图标", "Find fonts, translations and icons"), find_resources),

@@ -47,6 +47,7 @@ def test_self_test_prints_ticks_and_timing_and_can_keep_its_files(tmp_path):
         assert (kept / "office.db").is_file() and (kept / "supervisor.db").is_file()
         assert (kept / "case-summary.pdf").read_bytes().startswith(b"%PDF-")
         assert list((kept / "stick").glob("*.nbsync"))
+        assert len(list((kept / "backups").glob("office-*.db"))) == 2
     finally:
         import shutil
 
@@ -68,6 +69,7 @@ def test_data_steps_work_as_plain_functions(tmp_path):
             assert "areas" in selftest.create_database(ws)
             assert selftest.add_case_and_visit(ws).startswith("HS-NM-")
             assert "font" in selftest.render_case_summary(ws)
+            assert "restored" in selftest.backup_and_restore(ws)
             assert ".nbsync" in selftest.exchange_bundle(ws)
             assert ws.pdf.is_file() and ws.bundle.is_file()
         finally:
@@ -111,3 +113,19 @@ def test_the_window_step_leaves_the_test_process_as_it_found_it(qapp, tmp_path):
 def test_help_has_an_example():
     outcome = CliRunner().invoke(main, ["self-test", "--help"])
     assert outcome.exit_code == 0 and "Example: ningbo-sw self-test" in outcome.output
+
+
+def test_the_visits_it_logs_are_never_in_the_future_whenever_it_runs(monkeypatch):
+    import datetime as real
+
+    class At(real.datetime):
+        moment = real.datetime(2026, 11, 30, 0, 0, 30)
+
+        @classmethod
+        def now(cls, tz=None):
+            return cls.moment
+
+    monkeypatch.setattr(selftest.datetime, "datetime", At)
+    assert selftest._earlier_today(60) == "2026-11-30T00:00"  # just past midnight: not yesterday, not ahead
+    At.moment = real.datetime(2026, 11, 30, 8, 5, 59)
+    assert selftest._earlier_today(60) == "2026-11-30T07:05"  # an office opening at 8 (it used to say 09:30)
