@@ -291,3 +291,28 @@ def test_keys_copied_at_an_office_are_pasted_and_trusted_at_the_supervisor(offic
         assert devices.role.currentText() == "Supervisor"
     finally:
         sup_page.ctx.translations.apply("zh")
+
+
+def test_a_large_bundle_dropped_on_the_page_is_imported_with_its_search_index(office_and_supervisor, qtbot, contexts,
+                                                                            tmp_path):
+    """Thousands of records: the import's second thread (index building) runs under the GUI's writer thread."""
+    from ningbo_sw_desktop.core.demo_city import generate_city
+    from ningbo_sw_desktop.core.search import search
+    from ningbo_sw_desktop.core.search_index import search_triggers
+    from ningbo_sw_desktop.sync import importer
+
+    office, sup = office_and_supervisor
+    trust(sup, office, "HS-NM", role="office")
+    generate_city(office, scale=0.01)
+    (tmp_path / "stick").mkdir()
+    exported = export_bundle(office, "督导", tmp_path / "stick")
+    assert exported.total >= 2 * importer.BULK_MIN
+    triggers = search_triggers(sup)
+    page = show_page(qtbot, contexts(sup))
+    drop(page, [Path(exported.path)])
+    settle(qtbot, page)
+    assert content_digest(sup) == content_digest(office)
+    assert search_triggers(sup) == triggers and sup.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    name = office.execute("SELECT name FROM persons WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()[0]
+    assert any(hit for hit in search(sup, name))  # the bulk-built search index finds the new clients
+    assert "新增" in page.result.toPlainText()
