@@ -110,3 +110,16 @@ def test_a_file_that_is_not_a_usable_backup_is_refused_and_nothing_changes(kind,
         restore_backup(office_db, db_path, path)
     assert "未作任何改动" in str(refused.value)
     assert (count(office_db), len(list_backups(db_path))) == before
+
+
+def test_a_backup_that_cannot_be_written_is_reported_and_leaves_nothing_behind(office_db, db_path, monkeypatch):
+    from types import SimpleNamespace
+
+    def disk_full(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "sqlite3", SimpleNamespace(connect=disk_full, Error=sqlite3.Error))
+    with pytest.raises(UserError) as refused:
+        make_backup(office_db, db_path)
+    assert "无法写入备份文件夹" in str(refused.value) and "disk is full" in str(refused.value)
+    assert list(backup.backup_folder(db_path).iterdir()) == []

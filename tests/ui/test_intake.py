@@ -6,7 +6,7 @@ import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_helpers import choose, count, type_text, wait_idle
+from ui_helpers import choose, closed, count, type_text, wait_idle
 
 from ningbo_sw_desktop.core.cases import open_case
 from ningbo_sw_desktop.core.demo import make_id_number
@@ -147,4 +147,4 @@ def test_cancelling_a_typed_form_asks_first(qtbot, ctx):
     box = dialog._confirm_box
     qtbot.waitUntil(box.isVisible)
     box.button(box.StandardButton.Discard).click()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))

@@ -6,7 +6,7 @@ import datetime
 import json
 
 from PySide6.QtCore import Qt
-from ui_helpers import over_window, settle, type_text, wait_idle
+from ui_helpers import closed, over_window, settle, type_text, wait_idle
 
 from ningbo_sw_desktop.core.cases import open_case
 from ningbo_sw_desktop.core.demo import make_id_number
@@ -82,7 +82,7 @@ def test_a_new_phone_number_is_saved_and_the_case_detail_shows_it(qtbot, ctx):
     assert dialog.changed_values() == {"phone": "0574-87654321"}
     assert dialog.save_button.isEnabled(), dialog.problems()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))
     wait_idle(qtbot, ctx)
 
     row = person(ctx.db, person_id)
@@ -98,7 +98,7 @@ def test_a_moved_client_gets_the_new_address_with_chinese_typed_by_the_input_met
     dialog = open_editor(qtbot, detail)
     retype(qtbot, dialog.form.widgets["address"], "灵桥路12弄5号")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))
     wait_idle(qtbot, ctx)
     assert person(ctx.db, person_id)["address"] == "灵桥路12弄5号"
     assert person_updates(ctx.db, person_id) == [["address"]]
@@ -198,7 +198,7 @@ def test_cancelling_with_changes_asks_first(qtbot, ctx):
     box = dialog._confirm_box
     qtbot.waitUntil(box.isVisible)
     box.button(box.StandardButton.Discard).click()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: closed(dialog))
     wait_idle(qtbot, ctx)
     assert person(ctx.db, person_id)["name"] == "张三"
 

@@ -85,3 +85,10 @@ def over_window(window_shot, dialog):
     painter.drawPixmap(top_left, dialog_shot)
     painter.end()
     return shot
+
+
+def closed(widget) -> bool:
+    """The dialog is gone: hidden, or already deleted (``WA_DeleteOnClose`` may beat the next look at it)."""
+    import shiboken6
+
+    return not shiboken6.isValid(widget) or not widget.isVisible()

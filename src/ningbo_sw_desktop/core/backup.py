@@ -88,9 +88,10 @@ def make_backup(db, db_path: str | Path, reason: str = "manual", *, now: dt.date
             raise UserError(Text("备份副本校验未通过，未保存。请运行“检查数据库”。",
                                  "The backup copy failed its check and was not kept. Run the database check."))
         os.replace(partial, target)
-    except OSError as exc:
-        raise UserError(Text(f"无法写入备份文件夹 {folder}：{exc.strerror}。请检查磁盘空间和权限。",
-                             f"Cannot write to the backup folder {folder}: {exc.strerror}. "
+    except (OSError, sqlite3.Error) as exc:  # a full disk, a read-only folder, a USB stick pulled out
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UserError(Text(f"无法写入备份文件夹 {folder}：{reason}。请检查磁盘空间和权限。",
+                             f"Cannot write to the backup folder {folder}: {reason}. "
                              "Check the disk space and permissions.")) from exc
     finally:
         partial.unlink(missing_ok=True)
