@@ -174,6 +174,51 @@ def test_a_bulk_dry_run_and_a_refused_bulk_import_leave_triggers_and_index_as_th
     assert report.totals["new"] == bundle.total
 
 
+def test_a_malformed_line_found_after_tables_were_written_rolls_all_of_them_back(network, bulk, tmp_path):
+    """Tables are read and written one after another: a bad line in a late table refuses the whole bundle."""
+    import gzip
+    import hashlib
+
+    from sync_craft import reseal
+
+    from ningbo_sw_desktop.sync import BundleRefused
+
+    net = network(1)
+    office, sup = net.offices[0], net.sup
+    generate_city(office, scale=0.002)
+    bundle = export_bundle(office, "督导", tmp_path)
+    before, triggers = file_hash(sup), search_triggers(sup)
+
+    def repeat_an_area(members, manifest):  # areas are the smallest table: written after visits and persons
+        lines = gzip.decompress(members["changes.ndjson.gz"]).decode().split("\n")
+        area = next(line for line in lines if line.startswith('["areas"'))
+        raw = "\n".join([*lines, area]).encode()
+        packed = gzip.compress(raw, mtime=0)
+        members["changes.ndjson.gz"] = packed
+        manifest["counts"]["areas"] += 1
+        manifest["members"]["changes.ndjson.gz"] = {"sha256": hashlib.sha256(packed).hexdigest(), "size": len(packed),
+                                                    "uncompressed_size": len(raw)}
+
+    bulk(True)
+    written, write = [], importer._apply_chunk
+
+    def recording(ctx, table, chunk, empty=False):
+        written.append(table)
+        return write(ctx, table, chunk, empty)
+
+    importer._apply_chunk = recording
+    try:
+        with pytest.raises(BundleRefused) as refused:
+            import_bundle(sup, reseal(office, sup, bundle.path, tmp_path / "twice.nbsync", repeat_an_area),
+                          trust_new=True)
+    finally:
+        importer._apply_chunk = write
+    assert "twice" in str(refused.value)
+    assert "visits" in written  # already in the database when the bad line was read
+    assert file_hash(sup) == before and search_triggers(sup) == triggers
+    assert import_bundle(sup, bundle.path, trust_new=True).totals["new"] == bundle.total
+
+
 def test_a_database_without_search_triggers_stays_without_them(network, bulk, tmp_path):
     from ningbo_sw_desktop.core.search_index import drop_search_triggers
 
