@@ -369,11 +369,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>A backup is made automatically once a day (the last 7 are kept), and before every restore and upgrade. Keep a copy of the folder on a USB stick now and then.</source>
-        <translation>每天自动备份一次（保留最近 7 份），每次恢复和升级前也会先备份。请不时把备份文件夹另存一份到U盘。</translation>
+        <source>A backup is made automatically once a day (the last 7 are kept), and before every restore and upgrade. Backups hold the clients&apos; personal data, unencrypted: keep them on this computer.</source>
+        <translation>每天自动备份一次（保留最近 7 份），每次恢复和升级前也会先备份。备份中的服务对象个人信息未加密，请只保存在本机。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Made</source>
         <translation>时间</translation>
     </message>
@@ -1744,7 +1744,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../src/ningbo_sw_desktop/ui/reports_page.py" line="+201"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/reports_page.py" line="+195"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 
 import pytest
@@ -32,6 +33,8 @@ def test_a_backup_is_a_sound_self_contained_copy_listed_newest_first(office_db, 
     assert copy.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     assert copy.execute("SELECT COUNT(*) FROM visits").fetchone()[0] == count(office_db) > 0
     assert not list(first.path.parent.glob("*.part"))
+    if os.name == "posix":  # personal data, unencrypted: readable by this computer's user only
+        assert first.path.stat().st_mode & 0o777 == 0o600
 
 
 def test_automatic_backups_come_once_a_day_and_only_the_newest_are_kept(office_db, db_path):

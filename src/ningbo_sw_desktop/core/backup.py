@@ -87,6 +87,7 @@ def make_backup(db, db_path: str | Path, reason: str = "manual", *, now: dt.date
         if not sound:
             raise UserError(Text("备份副本校验未通过，未保存。请运行“检查数据库”。",
                                  "The backup copy failed its check and was not kept. Run the database check."))
+        os.chmod(partial, 0o600)  # the clients' personal data, unencrypted: for this computer's user only
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:  # a full disk, a read-only folder, a USB stick pulled out
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

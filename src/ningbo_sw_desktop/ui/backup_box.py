@@ -91,7 +91,8 @@ class BackupBox(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Backups"))
         self.hint.setText(self.tr("A backup is made automatically once a day (the last 7 are kept), and before every "
-                                  "restore and upgrade. Keep a copy of the folder on a USB stick now and then."))
+                                  "restore and upgrade. Backups hold the clients' personal data, unencrypted: keep "
+                                  "them on this computer."))
         self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Kind"), self.tr("Size"), self.tr("File")])
         self.back_up_button.setText(self.tr("Back up now"))
         self.restore_button.setText(self.tr("Restore selected…"))
