@@ -127,9 +127,9 @@ def add_case_and_visit(ws: Workspace) -> str:
     return f"{ws.case_no}, 1 visit"
 
 
-def _earlier_today(minutes: int) -> str:
+def _earlier_today(minutes: int, now: datetime.datetime | None = None) -> str:
     """A visit time that is never in the future, whenever the self-test runs (8 a.m. or just past midnight)."""
-    now = datetime.datetime.now().replace(second=0, microsecond=0)
+    now = (now or datetime.datetime.now()).replace(second=0, microsecond=0)
     return max(now - datetime.timedelta(minutes=minutes), now.replace(hour=0, minute=0)).isoformat(timespec="minutes")
 
 

@@ -115,17 +115,10 @@ def test_help_has_an_example():
     assert outcome.exit_code == 0 and "Example: ningbo-sw self-test" in outcome.output
 
 
-def test_the_visits_it_logs_are_never_in_the_future_whenever_it_runs(monkeypatch):
-    import datetime as real
+def test_the_visits_it_logs_are_never_in_the_future_whenever_it_runs():
+    import datetime
 
-    class At(real.datetime):
-        moment = real.datetime(2026, 11, 30, 0, 0, 30)
-
-        @classmethod
-        def now(cls, tz=None):
-            return cls.moment
-
-    monkeypatch.setattr(selftest.datetime, "datetime", At)
-    assert selftest._earlier_today(60) == "2026-11-30T00:00"  # just past midnight: not yesterday, not ahead
-    At.moment = real.datetime(2026, 11, 30, 8, 5, 59)
-    assert selftest._earlier_today(60) == "2026-11-30T07:05"  # an office opening at 8 (it used to say 09:30)
+    # just past midnight: not yesterday, not ahead
+    assert selftest._earlier_today(60, datetime.datetime(2026, 11, 30, 0, 0, 30)) == "2026-11-30T00:00"
+    # an office opening at 8 (it used to say 09:30)
+    assert selftest._earlier_today(60, datetime.datetime(2026, 11, 30, 8, 5, 59)) == "2026-11-30T07:05"
