@@ -155,6 +155,28 @@ def test_the_reports_page_prints_statistics_rosters_signin_sheets_and_batches(qt
     opened[-1].close()
 
 
+def test_the_reports_page_reads_again_only_what_it_shows_and_not_while_hidden(qtbot, demo_ctx, monkeypatch):
+    from ningbo_sw_desktop.core.changes import Changes
+
+    reads = []
+    monkeypatch.setattr(reports_page, "list_clubs", lambda db: reads.append(1) or [])
+    page = reports_page.ReportsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert len(reads) == 1
+    demo_ctx.ops.changes_applied.emit(Changes(updated={"visits": []}))  # not on this page
+    assert len(reads) == 1
+    demo_ctx.ops.changes_applied.emit(Changes(updated={"clubs": []}))
+    assert len(reads) == 2
+    page.hide()
+    for _ in range(3):
+        demo_ctx.ops.changes_applied.emit(Changes(updated={"cases": []}))
+    assert len(reads) == 2, "a hidden page waits until it is shown"
+    page.show()
+    assert len(reads) == 3
+
+
 def test_the_case_printer_offers_the_full_id_for_an_official_purpose(qtbot, demo_ctx, monkeypatch):
     opened = captured_previews(monkeypatch)
     printer = case_printer()

@@ -31,6 +31,8 @@ from .printing import PrintPreviewDialog, run_build, show_print_preview
 from .registry import register_case_printer, register_page
 from .widgets import EnumCombo
 
+WATCHED = {"cases", "clubs", "activities", "areas"}  # what the club, activity and case-count choices show
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
@@ -132,6 +134,8 @@ class ReportsPage(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self._matching = 0
+        self._stale = False
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.stats_box, self.clubs_box, self.cases_box = QGroupBox(), QGroupBox(), QGroupBox()
@@ -156,7 +160,7 @@ class ReportsPage(QWidget):
         self.status.currentIndexChanged.connect(self._count_cases)
         self.domain.currentIndexChanged.connect(self._count_cases)
         self.cases_button.clicked.connect(self.print_cases)
-        ctx.ops.changes_applied.connect(lambda _changes: self.refresh())
+        ctx.ops.changes_applied.connect(self._on_changes)
         self.retranslate()
         self._apply_preset()
         self.refresh()
@@ -218,17 +222,31 @@ class ReportsPage(QWidget):
         self.status_label.setText(self.tr("Case status"))
         self.domain_label.setText(self.tr("Service domain"))
         self.cases_button.setText(self.tr("Preview case summaries…"))
-        self._count_cases()
+        self._show_count()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     # --- reading --------------------------------------------------------------------------------
+
+    def _on_changes(self, changes) -> None:
+        """Read again what the changes touched; while hidden, only once the page is shown again."""
+        if changes.tables & WATCHED:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
 
     def refresh(self) -> None:
         """Read clubs, activities and the case count again (short reads on the GUI thread)."""
+        self._stale = False
         chosen = self.club.currentData()
         self.club.blockSignals(True)
         self.club.clear()
@@ -252,9 +270,12 @@ class ReportsPage(QWidget):
         return CaseFilter(status=self.status.code() or None, domain=self.domain.code() or None)
 
     def _count_cases(self) -> None:
-        count = len(case_ids(self.ctx.db, self._filter()))
-        self.case_count.setText(self.tr("%n case(s) match", "", count))
-        self.cases_button.setEnabled(count > 0)
+        self._matching = len(case_ids(self.ctx.db, self._filter()))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.case_count.setText(self.tr("%n case(s) match", "", self._matching))
+        self.cases_button.setEnabled(self._matching > 0)
 
     def _apply_preset(self, *_args) -> None:
         start, end = period(self.PRESETS[max(0, self.preset.currentIndex())], datetime.date.today())
