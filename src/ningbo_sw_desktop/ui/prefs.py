@@ -20,6 +20,11 @@ class Prefs:
     def __init__(self, settings: QSettings | None = None):
         self._s = settings or app_settings()
 
+    @property
+    def settings(self) -> QSettings:
+        """The store itself, for a page's own keys (the Sync page's export folder and recipient)."""
+        return self._s
+
     def _text(self, key: str, default: str = "") -> str:
         value = self._s.value(key, default)
         return str(value) if value is not None else default

@@ -47,7 +47,6 @@ from ..sync import (
 )
 from .conflict_review import AttentionLists, ConflictReview
 from .ops import show_error
-from .prefs import app_settings
 from .printing import emit
 from .registry import register_page
 from .sync_devices import DevicesPanel, usb_sticks
@@ -197,7 +196,7 @@ class SyncPage(QWidget):
 
     def _settings(self):
         """Where the export folder is remembered (the app's settings file)."""
-        return getattr(self.ctx.prefs, "settings", None) or app_settings()
+        return self.ctx.prefs.settings
 
     # --- reading ------------------------------------------------------------------------------------------
 
