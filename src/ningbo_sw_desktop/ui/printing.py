@@ -14,8 +14,8 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QObject, QRect, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -34,6 +34,9 @@ from PySide6.QtWidgets import (
 
 from ..core.db import connect
 from .ops import show_error
+
+if TYPE_CHECKING:  # PDFium is loaded with the first preview, not when the window opens
+    import pypdfium2 as pdfium
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 SCREEN_DPI = 96
@@ -113,6 +116,8 @@ class PrintPreviewDialog(QDialog):
         """Show another document in the same window (e.g. rebuilt with the full ID number)."""
         if self.document is not None:
             self.document.close()
+        import pypdfium2 as pdfium
+
         self.pdf_bytes = bytes(pdf_bytes)
         self.document = pdfium.PdfDocument(self.pdf_bytes)
         self.page_sizes = [self.document[i].get_size() for i in range(len(self.document))]
@@ -358,10 +363,15 @@ class BuildTask(QObject):
 _running: set[BuildTask] = set()
 
 
-def run_build(parent: QWidget | None, db_path: str | Path, label: str, job: Callable,
-              on_built: Callable[[bytes], None]) -> BuildTask:
-    """Build a document off the GUI thread behind a progress dialog with Cancel."""
-    progress = QProgressDialog(label, QCoreApplication.translate("Printing", "Cancel"), 0, 0, parent)
+def start_behind_progress(parent: QWidget | None, db_path: str | Path, label: str, job: Callable, cancel: str,
+                          connect: Callable[[BuildTask], None], title: str = "") -> BuildTask:
+    """Run ``job(db, progress, abort)`` on a ``BuildTask`` behind a window-modal progress dialog with Cancel.
+
+    ``connect(task)`` hooks the caller's slots before the job starts; the dialog goes when the task finishes.
+    """
+    progress = QProgressDialog(label, cancel, 0, 0, parent)
+    if title:
+        progress.setWindowTitle(title)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(400)
     progress.setAutoClose(False)
@@ -370,7 +380,7 @@ def run_build(parent: QWidget | None, db_path: str | Path, label: str, job: Call
     _running.add(task)
 
     def step(done: int, total: int) -> None:
-        progress.setMaximum(total)
+        progress.setMaximum(max(total, 1))
         progress.setValue(done)
 
     def finish() -> None:
@@ -381,8 +391,18 @@ def run_build(parent: QWidget | None, db_path: str | Path, label: str, job: Call
 
     task.progressed.connect(step)
     progress.canceled.connect(task.abort)
-    task.built.connect(on_built)
-    task.failed.connect(lambda exc: show_error(parent, exc))
     task.finished.connect(finish)
+    connect(task)
     task.start()
     return task
+
+
+def run_build(parent: QWidget | None, db_path: str | Path, label: str, job: Callable,
+              on_built: Callable[[bytes], None]) -> BuildTask:
+    """Build a document off the GUI thread behind a progress dialog with Cancel."""
+
+    def connect(task: BuildTask) -> None:
+        task.built.connect(on_built)
+        task.failed.connect(lambda exc: show_error(parent, exc))
+
+    return start_behind_progress(parent, db_path, label, job, QCoreApplication.translate("Printing", "Cancel"), connect)

@@ -14,14 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from ..core.errors import FIELD_LABELS
 from ..core.i18n import get_language
 from ..sync import Cancelled as SyncCancelled
 from ..sync import ExportReport, ImportReport, InspectReport
-from .printing import BuildTask
+from .printing import BuildTask, start_behind_progress
 
 TABLE_WORDS = {  # a table's records in a report's rows
     "areas": QT_TRANSLATE_NOOP("SyncWords", "Areas"),
@@ -131,9 +130,6 @@ def role_word(role: str | None) -> str:
 
 # --- long jobs -----------------------------------------------------------------------------------------
 
-_running: set[BuildTask] = set()
-
-
 def run_job(parent: QWidget, db_path, label: str, job: Callable, *, done: Callable, failed: Callable,
             cancelled: Callable, finished: Callable) -> BuildTask:
     """Run ``job(db, progress, abort)`` on a worker thread behind a progress dialog with Cancel."""
@@ -145,37 +141,17 @@ def run_job(parent: QWidget, db_path, label: str, job: Callable, *, done: Callab
         except SyncCancelled:
             raise TaskCancelled() from None
 
-    progress = QProgressDialog(label, translate("SyncWords", "Cancel"), 0, 0, parent)
-    progress.setWindowTitle(translate("SyncWords", "Sync"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    task = BuildTask(db_path, cancellable)
-    _running.add(task)
-
-    def step(count: int, total: int) -> None:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(count)
-
     def alive(callback: Callable) -> Callable:
         return lambda *args: callback(*args) if shiboken6.isValid(parent) else None
 
-    def finish() -> None:
-        progress.close()
-        progress.deleteLater()
-        _running.discard(task)
-        task.deleteLater()
-        alive(finished)()
+    def connect(task: BuildTask) -> None:
+        task.built.connect(alive(done))
+        task.failed.connect(alive(failed))
+        task.cancelled.connect(alive(cancelled))
+        task.finished.connect(alive(finished))  # after the progress dialog has gone
 
-    task.progressed.connect(step)
-    progress.canceled.connect(task.abort)
-    task.built.connect(alive(done))
-    task.failed.connect(alive(failed))
-    task.cancelled.connect(alive(cancelled))
-    task.finished.connect(finish)
-    task.start()
-    return task
+    return start_behind_progress(parent, db_path, label, cancellable, translate("SyncWords", "Cancel"), connect,
+                                 title=translate("SyncWords", "Sync"))
 
 
 # --- questions -----------------------------------------------------------------------------------------
