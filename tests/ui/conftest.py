@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
-from ui_helpers import make_context
+from ui_helpers import make_context, show_window
 
 
 @pytest.fixture(autouse=True)
@@ -45,14 +45,7 @@ def ctx(ui_font, ui_translations, office_db, db_path):
 @pytest.fixture
 def window(qtbot, ctx):
     """The main window, shown at the size the screenshots use."""
-    from ningbo_sw_desktop.ui.main_window import MainWindow
-
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
+    yield show_window(qtbot, ctx)
     qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=10_000)
 
 

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import count, over_window, wait_idle
+from ui_helpers import count, over_window, show_window, wait_idle
 
 from ningbo_sw_desktop.core.backup import list_backups
 from ningbo_sw_desktop.core.visits import log_visit
 
 
 def test_back_up_now_then_restore_it_from_the_settings_page(qtbot, demo_ctx, artifacts):
-    from ningbo_sw_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(demo_ctx)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
+    window = show_window(qtbot, demo_ctx)
     box = window.show_page("settings").backup_box
     assert box.table.rowCount() == 0 and not box.restore_button.isEnabled()
 

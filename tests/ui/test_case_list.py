@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from ui_helpers import choose, count, type_text, wait_idle
+from ui_helpers import choose, count, show_window, type_text, wait_idle
 
 from ningbo_sw_desktop.core.cases import open_case
 
@@ -48,12 +48,7 @@ def test_filters_narrow_the_list(qtbot, window, ctx):
 
 
 def test_scrolling_fetches_the_next_pages(qtbot, ui_font, demo_ctx):
-    from ningbo_sw_desktop.ui.main_window import MainWindow
-
-    win = MainWindow(demo_ctx)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
+    win = show_window(qtbot, demo_ctx)
     page = win.show_page("cases")
     total = count(demo_ctx.db, "cases")
     assert total > 200

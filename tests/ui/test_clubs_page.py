@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import count, type_text, wait_idle
+from ui_helpers import count, show_window, type_text, wait_idle
 
 from ningbo_sw_desktop.core.clubs import add_activity, attendance_id, roster
 from ningbo_sw_desktop.core.demo import make_id_number
@@ -93,13 +93,7 @@ def test_the_mouse_marks_several_selected_members_at_once(qtbot, page):
 
 
 def test_the_attendance_grid_screenshot(qtbot, demo_ctx, artifacts):
-    from ningbo_sw_desktop.ui.main_window import MainWindow
-
-    window = MainWindow(demo_ctx)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_window(qtbot, demo_ctx)
     page = window.show_page("clubs")
     assert isinstance(page, ClubsPage)
     page.select_club(CLUB)

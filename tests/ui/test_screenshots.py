@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime
 
 from PySide6.QtGui import QPixmap
-from ui_helpers import choose, over_window, settle, type_text, wait_idle
+from ui_helpers import choose, over_window, settle, show_window, type_text, wait_idle
 
 from ningbo_sw_desktop.core.demo import make_id_number
-from ningbo_sw_desktop.ui.main_window import MainWindow
 
 SIZE = (1280, 800)
 
@@ -16,11 +15,7 @@ SIZE = (1280, 800)
 def test_screenshots_of_the_main_screens(qtbot, demo_ctx, artifacts):
     worker = demo_ctx.db.execute("SELECT id FROM workers WHERE name = '陈丽华'").fetchone()[0]
     demo_ctx.prefs.worker_id = worker
-    window = MainWindow(demo_ctx)
-    qtbot.addWidget(window)
-    window.resize(*SIZE)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_window(qtbot, demo_ctx, SIZE)
 
     today = window.show_page("today")
     qtbot.waitUntil(lambda: len(today.due.rows) > 0)

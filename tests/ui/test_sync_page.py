@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QPushButton
-from ui_helpers import make_context
+from ui_helpers import make_context, show_window
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
 from sync_helpers import Network, db_path, make_device, seed_shared, trust  # noqa: E402
@@ -21,7 +21,6 @@ from ningbo_sw_desktop.core.cases import get_case, update_case  # noqa: E402
 from ningbo_sw_desktop.core.visits import log_visit  # noqa: E402
 from ningbo_sw_desktop.sync import Cancelled as SyncCancelled  # noqa: E402
 from ningbo_sw_desktop.sync import content_digest, export_bundle, identity, list_conflicts  # noqa: E402
-from ningbo_sw_desktop.ui.main_window import MainWindow  # noqa: E402
 from ningbo_sw_desktop.ui.sync_dialogs import field_word, run_job  # noqa: E402
 from ningbo_sw_desktop.ui.sync_page import SyncPage  # noqa: E402
 
@@ -169,11 +168,7 @@ def test_the_supervisor_settles_conflicts_with_the_other_value_the_current_one_a
     net.up(0)
     second = export_bundle(net.offices[1], "督导", tmp_path / "stick")
     ctx = contexts(net.sup)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_window(qtbot, ctx)
     page = window.show_page("sync")
     settle(qtbot, page)
     drop(page, [Path(second.path)])

@@ -17,6 +17,18 @@ def make_context(db, db_path, translations, *, language: str = "zh"):
                       translations=translations)
 
 
+def show_window(qtbot, ctx, size: tuple[int, int] = (1280, 800)):
+    """The main window over ``ctx``, shown at the size the screenshots use."""
+    from ningbo_sw_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 def wait_idle(qtbot, ctx, timeout: int = 10_000) -> None:
     """Wait until every background read and write has come back to the GUI thread."""
     qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=timeout)
