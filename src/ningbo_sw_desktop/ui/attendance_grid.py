@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..core import enums
 from ..core.clubs import attendance_sheet, mark_many
+from .widgets import Retranslating
 
 Index = QModelIndex | QPersistentModelIndex
 STATUSES = ("present", "absent", "excused")
@@ -146,7 +146,7 @@ class AttendanceView(QTableView):
             self.setCurrentIndex(self.model().index(row, current.column() if current.isValid() else 1))
 
 
-class AttendanceGrid(QWidget):
+class AttendanceGrid(Retranslating, QWidget):
     """One activity's sign-in: marks, totals, and the keys written beside the grid."""
 
     saved = Signal()
@@ -289,11 +289,6 @@ class AttendanceGrid(QWidget):
                                   .replace("%1", str(t["present"])).replace("%2", str(t["absent"]))
                                   .replace("%3", str(t["excused"])).replace("%4", str(t["unmarked"]))
                                   .replace("%5", str(t["total"])))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def hideEvent(self, event) -> None:
         self.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout
 
 from ..core.cases import close_case, update_case
@@ -12,7 +12,7 @@ from ..core.errors import ValidationError
 from ..core.validation import validate_case
 from . import lookups
 from .forms import FormBinder, confirm_discard
-from .widgets import EnumCombo, RecordCombo
+from .widgets import EnumCombo, RecordCombo, Retranslating
 
 EDIT_FIELDS = ("domain", "risk", "problem", "referral_source", "program_id", "worker_id", "goals", "plan")
 
@@ -31,7 +31,7 @@ def _form_dialog(dialog: QDialog, form: FormBinder, widgets: dict) -> QDialogBut
     return buttons
 
 
-class CaseEditDialog(QDialog):
+class CaseEditDialog(Retranslating, QDialog):
     """Only the fields the user changed are written, with the stamp they saw (no lost updates)."""
 
     def __init__(self, ctx, case: dict, parent=None):
@@ -61,11 +61,6 @@ class CaseEditDialog(QDialog):
             "referral_source": self.tr("Referral source"), "program_id": self.tr("Program"),
             "worker_id": self.tr("Social worker"), "goals": self.tr("Service goals"), "plan": self.tr("Service plan")})
         self.validate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def changed_values(self) -> dict:
         now = self.form.values(EDIT_FIELDS)
@@ -102,7 +97,7 @@ class CaseEditDialog(QDialog):
             super().reject()
 
 
-class CloseCaseDialog(QDialog):
+class CloseCaseDialog(Retranslating, QDialog):
     """Closing needs a reason (结案原因); the day defaults to today."""
 
     def __init__(self, ctx, case: dict, parent=None):
@@ -124,11 +119,6 @@ class CloseCaseDialog(QDialog):
         self.form.set_label_texts({"close_reason": self.tr("Closing reason *"), "closed_on": self.tr("Closing date")})
         self.save_button.setText(self.tr("Close case"))
         self.validate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def validate(self) -> bool:
         values = self.form.values()

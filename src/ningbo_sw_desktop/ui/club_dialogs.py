@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -30,12 +30,12 @@ from ..core.errors import ValidationError
 from ..core.persons import find_duplicates
 from ..core.search import search
 from . import lookups
-from .duplicates_dialog import DuplicatesDialog
+from .duplicates_dialog import DuplicatesDialog, go_on_unless_duplicate
 from .forms import FormBinder, TagChecks
-from .widgets import EnumCombo, ErrorLabel, RecordCombo
+from .widgets import EnumCombo, ErrorLabel, RecordCombo, Retranslating
 
 
-class ClubFormDialog(QDialog):
+class ClubFormDialog(Retranslating, QDialog):
     """A small form: named fields with error lines, Save and Cancel, the write off the GUI thread."""
 
     def __init__(self, ctx, parent=None):
@@ -76,11 +76,6 @@ class ClubFormDialog(QDialog):
     def field_for(self, error_field: str) -> str:
         """The form field where core's error about ``error_field`` is shown."""
         return error_field
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         # the context is spelled out: subclasses run this, and lupdate files it under ClubFormDialog
@@ -185,23 +180,16 @@ class AddMemberDialog(ClubFormDialog):
                 return
             self._enrol(item.data(Qt.ItemDataRole.UserRole))
             return
-        person = {k: v for k, v in self.form.values(self.PERSON_FIELDS).items() if v not in (None, "")}
-        duplicates = find_duplicates(self.ctx.db, person)
-        if not duplicates:
-            self._enrol(None)
-            return
-        self.duplicates_dialog = DuplicatesDialog(duplicates, self)
-        self.duplicates_dialog.use_existing.connect(self._enrol)
-        self.duplicates_dialog.create_new.connect(lambda: self._enrol(None))
-        self.duplicates_dialog.open()
+        duplicates = find_duplicates(self.ctx.db, self.person_values())
+        self.duplicates_dialog = go_on_unless_duplicate(self, duplicates, self._enrol)
+
+    def person_values(self) -> dict:
+        """The new client's facts, the blank ones left out."""
+        return {k: v for k, v in self.form.values(self.PERSON_FIELDS).items() if v not in (None, "")}
 
     def _enrol(self, person_id: str | None) -> None:
-        club_id, member = self.club["id"], self.member_values()
-        person = {k: v for k, v in self.form.values(self.PERSON_FIELDS).items() if v not in (None, "")}
-        if person_id:
-            self.run(lambda db: add_member(db, club_id, member, person=person_id))
-        else:
-            self.run(lambda db: add_member(db, club_id, member, person_values=person))
+        club_id, member, person = self.club["id"], self.member_values(), None if person_id else self.person_values()
+        self.run(lambda db: add_member(db, club_id, member, person=person_id, person_values=person))
 
 
 class NewActivityDialog(ClubFormDialog):

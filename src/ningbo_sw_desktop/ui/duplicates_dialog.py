@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from ..core import enums
 from ..core.persons import DUPLICATE_REASONS
-from .widgets import Column, RecordTableModel, make_table
+from .widgets import Column, RecordTableModel, Retranslating, make_table
 
 
 def masked_id(number: str | None) -> str:
@@ -15,7 +17,7 @@ def masked_id(number: str | None) -> str:
     return f"{number[:6]}********{number[-4:]}" if number and len(number) == 18 else (number or "")
 
 
-class DuplicatesDialog(QDialog):
+class DuplicatesDialog(Retranslating, QDialog):
     """Lists matching clients with the reason; the user reuses one or registers a new one."""
 
     use_existing = Signal(str)
@@ -64,11 +66,6 @@ class DuplicatesDialog(QDialog):
         self.back_button.setText(self.tr("Back to the form"))
         self.model.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _use(self) -> None:
         index = self.table.currentIndex()
         row = index.row() if index.isValid() else 0
@@ -79,3 +76,18 @@ class DuplicatesDialog(QDialog):
     def _new(self) -> None:
         self.accept()
         self.create_new.emit()
+
+
+def go_on_unless_duplicate(parent, duplicates: list[dict], proceed: Callable[[str | None], None]) -> DuplicatesDialog | None:
+    """Register the client at once when nobody matches; else let the user pick one (its id) or a new record (None).
+
+    Returns the dialog shown, if any (it is opened without blocking).
+    """
+    if not duplicates:
+        proceed(None)
+        return None
+    dialog = DuplicatesDialog(duplicates, parent)
+    dialog.use_existing.connect(proceed)
+    dialog.create_new.connect(lambda: proceed(None))
+    dialog.open()
+    return dialog

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from ..core.errors import ValidationError
 from ..core.office import init_office
 from .forms import FormBinder
+from .widgets import Retranslating
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(Retranslating, QDialog):
     """Asks once; core's ``init_office`` checks the code's form and saves both."""
 
     def __init__(self, ctx, parent=None):
@@ -19,15 +19,8 @@ class FirstRunDialog(QDialog):
         self.form = FormBinder(self)
         self.intro = QLabel(wordWrap=True)
         rows = QFormLayout()
-        for name, widget in (("office_code", QLineEdit(placeholderText="HS-NM")),
-                             ("office_name", QLineEdit(placeholderText="南门街道社工站"))):
-            label, field, error = self.form.add(name, widget)
-            column = QWidget()
-            inner = QVBoxLayout(column)
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.addWidget(field)
-            inner.addWidget(error)
-            rows.addRow(label, column)
+        self.form.add_row(rows, "office_code", QLineEdit(placeholderText="HS-NM"))
+        self.form.add_row(rows, "office_name", QLineEdit(placeholderText="南门街道社工站"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -43,11 +36,6 @@ class FirstRunDialog(QDialog):
         self.intro.setText(self.tr("Welcome. Before the first case, give this office its code and name. The code "
                                    "starts every case number (e.g. HS-NM-2026-0001) and cannot change once cases exist."))
         self.form.set_label_texts({"office_code": self.tr("Office code"), "office_name": self.tr("Office name")})
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def save(self) -> None:
         values = self.form.values()

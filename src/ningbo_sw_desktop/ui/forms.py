@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -26,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import enums
-from .widgets import EnumCombo, ErrorLabel, RecordCombo
+from .widgets import EnumCombo, ErrorLabel, RecordCombo, Retranslating
 
 
-class TagChecks(QWidget):
+class TagChecks(Retranslating, QWidget):
     """The client's tags (老年人, 独居, ...) as check boxes."""
 
     changed = Signal()
@@ -49,11 +50,6 @@ class TagChecks(QWidget):
     def retranslate(self) -> None:
         for code, box in self.boxes.items():
             box.setText(enums.label("tag", code))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def value(self) -> list[str]:
         return [code for code, box in self.boxes.items() if box.isChecked()]
@@ -141,14 +137,23 @@ class FormBinder(QObject):
         change_signal(widget).connect(lambda *_args, name=name: self._on_edit(name))
         return label, widget, error
 
-    def add_row(self, layout: QFormLayout, name: str, widget: QWidget) -> None:
-        """Register a field and lay it out as one form row: label, then the field over its error line."""
+    def add_row(self, layout: QFormLayout, name: str, widget: QWidget, *, lead: QWidget | None = None) -> None:
+        """Register a field and lay it out as one form row: label, then the field over its error line.
+
+        ``lead`` (e.g. the check box that switches the field on) goes before the field, on its line.
+        """
         label, field, error = self.add(name, widget)
         column = QWidget()
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(1)
-        inner.addWidget(field)
+        if lead is None:
+            inner.addWidget(field)
+        else:
+            line = QHBoxLayout()
+            line.addWidget(lead)
+            line.addWidget(field, 1)
+            inner.addLayout(line)
         inner.addWidget(error)
         layout.addRow(label, column)
 
@@ -188,6 +193,12 @@ def _has_value(value) -> bool:
     if isinstance(value, str):
         return bool(value.strip())
     return value not in (None, [], False)
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Tab goes from each widget to the next, in the order given."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
 
 
 def confirm_discard(parent: QWidget, on_discard) -> QMessageBox:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialogButtonBox,
@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.cases import open_case
@@ -25,9 +23,8 @@ from ..core.persons import find_duplicates
 from ..core.validation import parse_date, validate_case, validate_person
 from . import lookups
 from .drafted_dialog import DraftedFormDialog
-from .drafts_ui import DraftKeeper, new_form_name
-from .duplicates_dialog import DuplicatesDialog
-from .forms import FormBinder, TagChecks
+from .duplicates_dialog import DuplicatesDialog, go_on_unless_duplicate
+from .forms import TagChecks, chain_tab_order
 from .widgets import EnumCombo, RecordCombo
 
 PERSON_FIELDS = ("name", "id_number", "gender", "birth_date", "phone", "community_id", "address", "relief_status", "tags")
@@ -40,13 +37,8 @@ class IntakeDialog(DraftedFormDialog):
     case_opened = Signal(str)
 
     def __init__(self, ctx, parent=None, *, form_name: str | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, "intake", form_name, parent)
         self.duplicates_dialog: DuplicatesDialog | None = None
-        self._saving = False
-        self._confirm_box: QMessageBox | None = None
-        self.form = FormBinder(self)
-        self.drafts = DraftKeeper(ctx.drafts_folder, form_name or new_form_name("intake"), self.draft_values, self)
         self._build()
         self._fill_defaults()
         self.form.edited.connect(self._on_edit)
@@ -97,8 +89,7 @@ class IntakeDialog(DraftedFormDialog):
         order += list(self.form.widgets["tags"].boxes.values())
         order += [self.form.widgets[name] for name in CASE_FIELDS] + [self.save_button,
                                                                       self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(order)
         self.resize(980, 660)
 
     def _fill_defaults(self) -> None:
@@ -127,11 +118,6 @@ class IntakeDialog(DraftedFormDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.validate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # --- values and checks --------------------------------------------------------------------
 
     def person_values(self) -> dict:
@@ -142,11 +128,6 @@ class IntakeDialog(DraftedFormDialog):
 
     def draft_values(self) -> dict:
         return {"form": "intake", **self.form.values()}
-
-    def restore(self, values: dict) -> None:
-        """Refill the form from a draft; the fields count as typed, so their problems show."""
-        self.form.fill({k: v for k, v in values.items() if k in self.form.widgets}, as_typed=True)
-        self.validate()
 
     def problems(self) -> dict[str, str]:
         """Every field's problem, in the user's language, from core's own checks."""
@@ -169,35 +150,18 @@ class IntakeDialog(DraftedFormDialog):
 
     def save(self) -> None:
         """Check for duplicates first; then open the case for a new or an existing client."""
-        if self._saving or not self.validate():
-            self.form.show_errors(self.problems(), everything=True)
+        if not self._ready_to_save():
             return
         duplicates = find_duplicates(self.ctx.db, self.person_values())
-        if not duplicates:
-            self._open_case(None)
-            return
-        self.duplicates_dialog = DuplicatesDialog(duplicates, self)
-        self.duplicates_dialog.use_existing.connect(self._open_case)
-        self.duplicates_dialog.create_new.connect(lambda: self._open_case(None))
-        self.duplicates_dialog.open()
+        self.duplicates_dialog = go_on_unless_duplicate(self, duplicates, self._open_case)
 
     def _open_case(self, person_id: str | None) -> None:
-        case_values, person_values = self.case_values(), self.person_values()
-        self._saving = True
-        self.save_button.setEnabled(False)
-        if person_id:
-            def op(db):
-                return open_case(db, case_values, person_id=person_id)
-        else:
-            def op(db):
-                return open_case(db, case_values, person_values=person_values)
-        self.ctx.ops.write(op, success=self._saved, failure=self._failed, parent=self)
+        case_values, person_values = self.case_values(), None if person_id else self.person_values()
+        self._write(lambda db: open_case(db, case_values, person_id=person_id, person_values=person_values))
 
     def _saved(self, changes) -> None:
-        self.drafts.discard()
-        self._saving = False
         case_id = changes.first("cases")
-        super().accept()
+        self._finish()
         if case_id:
             self.case_opened.emit(case_id)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,7 +24,7 @@ from ..core.persons import get_person, update_person
 from ..core.validation import validate_person
 from . import lookups
 from .forms import FormBinder, TagChecks, confirm_discard
-from .widgets import EnumCombo, ErrorLabel, RecordCombo
+from .widgets import EnumCombo, ErrorLabel, RecordCombo, Retranslating
 
 PERSON_FIELDS = ("name", "id_number", "gender", "birth_date", "phone", "community_id", "address", "relief_status", "tags")
 # The ID number encodes the birth date and gender: when one of them changes, all three are checked together.
@@ -42,7 +41,7 @@ def _tags(raw) -> list[str]:
     return list(raw or [])
 
 
-class PersonEditDialog(QDialog):
+class PersonEditDialog(Retranslating, QDialog):
     """Checks as the user types (core's rules); a refused write is shown beside its field."""
 
     def __init__(self, ctx, person_id: str, parent=None):
@@ -102,11 +101,6 @@ class PersonEditDialog(QDialog):
         if self.stale:
             self.notice.show_problem(str(self.stale.text))
         self.validate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- values and checks ----------------------------------------------------------------------
 

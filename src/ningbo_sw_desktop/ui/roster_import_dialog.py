@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from ..core.errors import field_label
 from ..core.roster_io import ImportPreview, apply_import, preview_import
-from .widgets import Column, RecordTableModel, make_table
+from .widgets import Column, RecordTableModel, Retranslating, make_table
 
 OUTCOME_COLORS = {"rejected": "#b3261e", "add": "#1b5e20", "update": "#0d47a1"}
 
@@ -48,7 +48,7 @@ class OutcomeModel(RecordTableModel):
         return super().data(index, role)
 
 
-class RosterImportDialog(QDialog):
+class RosterImportDialog(Retranslating, QDialog):
     """Reads and plans the sheet off the GUI thread, shows the plan, writes only on confirmation."""
 
     def __init__(self, ctx, club: dict, path: str | Path, parent=None):
@@ -120,11 +120,6 @@ class RosterImportDialog(QDialog):
             self.summary.setText(text)
         self.model.retranslate()
         self._update_button()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def apply(self) -> None:
         """Write the import in one transaction (it is planned again there, against the saved data)."""

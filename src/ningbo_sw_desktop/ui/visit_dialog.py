@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Signal
+from PySide6.QtCore import QDate, QDateTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..core.errors import ValidationError
@@ -24,8 +21,7 @@ from ..core.validation import validate_visit
 from ..core.visits import log_visit
 from . import lookups
 from .drafted_dialog import DraftedFormDialog
-from .drafts_ui import DraftKeeper, new_form_name
-from .forms import FormBinder
+from .forms import chain_tab_order
 from .widgets import EnumCombo, RecordCombo
 
 FIELDS = ("at", "kind", "worker_id", "duration_min", "notes", "outcome", "next_follow_up")
@@ -37,12 +33,8 @@ class VisitDialog(DraftedFormDialog):
     visit_logged = Signal(str)
 
     def __init__(self, ctx, case: dict, parent=None, *, form_name: str | None = None):
-        super().__init__(parent)
-        self.ctx, self.case = ctx, case
-        self._saving = False
-        self._confirm_box: QMessageBox | None = None
-        self.form = FormBinder(self)
-        self.drafts = DraftKeeper(ctx.drafts_folder, form_name or new_form_name("visit"), self.draft_values, self)
+        super().__init__(ctx, "visit", form_name, parent)
+        self.case = case
         self._build()
         self.form.edited.connect(self._on_edit)
         self.retranslate()
@@ -63,20 +55,7 @@ class VisitDialog(DraftedFormDialog):
         form.addRow(self.case_label)
         self.form.add("follow_up_on", self.follow_check)
         for name, widget in widgets.items():
-            label, field, error = self.form.add(name, widget)
-            column = QWidget()
-            inner = QVBoxLayout(column)
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.setSpacing(1)
-            if name == "next_follow_up":
-                row = QHBoxLayout()
-                row.addWidget(self.follow_check)
-                row.addWidget(field, 1)
-                inner.addLayout(row)
-            else:
-                inner.addWidget(field)
-            inner.addWidget(error)
-            form.addRow(label, column)
+            self.form.add_row(form, name, widget, lead=self.follow_check if name == "next_follow_up" else None)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
@@ -91,8 +70,7 @@ class VisitDialog(DraftedFormDialog):
         self.follow_check.toggled.connect(follow_date.setEnabled)
         order = [at, widgets["kind"], widgets["worker_id"], duration, widgets["notes"], widgets["outcome"],
                  self.follow_check, follow_date, self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(order)
         widgets["notes"].setFocus()
         self.resize(620, 560)
 
@@ -107,11 +85,6 @@ class VisitDialog(DraftedFormDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.validate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def visit_values(self) -> dict:
         """What core's ``log_visit`` takes; the follow-up date only when its box is ticked."""
         values = self.form.values(FIELDS)
@@ -122,10 +95,6 @@ class VisitDialog(DraftedFormDialog):
     def draft_values(self) -> dict:
         return {"form": "visit", "case_id": self.case["id"], **self.form.values()}
 
-    def restore(self, values: dict) -> None:
-        self.form.fill({k: v for k, v in values.items() if k in self.form.widgets}, as_typed=True)
-        self.validate()
-
     def problems(self) -> dict[str, str]:
         try:
             validate_visit(self.visit_values())
@@ -134,18 +103,12 @@ class VisitDialog(DraftedFormDialog):
         return {}
 
     def save(self) -> None:
-        if self._saving or not self.validate():
-            self.form.show_errors(self.problems(), everything=True)
+        if not self._ready_to_save():
             return
         values = self.visit_values()
-        self._saving = True
-        self.save_button.setEnabled(False)
-        self.ctx.ops.write(lambda db: log_visit(db, values), success=self._saved, failure=self._failed, parent=self)
+        self._write(lambda db: log_visit(db, values))
 
     def _saved(self, changes) -> None:
         self.ctx.prefs.last_visit_kind = self.form.values(["kind"])["kind"]
-        self.drafts.discard()
-        self._saving = False
-        super().accept()
+        self._finish()
         self.visit_logged.emit(changes.value or "")
-

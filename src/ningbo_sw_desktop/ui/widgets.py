@@ -13,6 +13,15 @@ from ..core import enums
 Index = QModelIndex | QPersistentModelIndex
 
 
+class Retranslating:
+    """Mixin for a widget with ``retranslate()``: its words follow a switch of the interface language."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
 def blank_label(kind: str) -> str:
     """The words of a picker's empty choice: 'all' in filters, 'not chosen' in forms."""
     if kind == "all":
@@ -25,7 +34,7 @@ def short_time(value: str | None) -> str:
     return (value or "").replace("T", " ")[:16]
 
 
-class EnumCombo(QComboBox):
+class EnumCombo(Retranslating, QComboBox):
     """A picker over one of core's closed lists; its words follow the interface language."""
 
     def __init__(self, kind: str, *, blank: str | None = None, parent=None):
@@ -41,11 +50,6 @@ class EnumCombo(QComboBox):
         for i in range(self.count()):
             code = self.itemData(i)
             self.setItemText(i, blank_label(self._blank) if code is None else enums.label(self._kind, code))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def code(self) -> str | None:
         return self.currentData()
