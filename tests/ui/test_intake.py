@@ -148,3 +148,21 @@ def test_cancelling_a_typed_form_asks_first(qtbot, ctx):
     qtbot.waitUntil(box.isVisible)
     box.button(box.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: closed(dialog))
+
+
+def test_a_blank_name_a_future_birth_date_and_empty_required_fields_are_shown_and_nothing_is_written(qtbot, ctx):
+    dialog = open_dialog(qtbot, ctx)
+    w = dialog.form.widgets
+    type_text(qtbot, w["name"], "   ")
+    choose(w["gender"], "male")
+    type_text(qtbot, w["birth_date"], (datetime.date.today() + datetime.timedelta(days=3)).isoformat())
+    assert "必填" in dialog.form.errors["name"].text()
+    assert "不能晚于今天" in dialog.form.errors["birth_date"].text()
+    assert not dialog.form.errors["problem"].isVisible(), "untouched fields are not scolded while typing"
+    assert not dialog.save_button.isEnabled()
+
+    dialog.save()  # asked directly (as Enter might): every problem shows, touched or not, and nothing is written
+    wait_idle(qtbot, ctx)
+    shown = {name for name, error in dialog.form.errors.items() if error.isVisible()}
+    assert {"name", "birth_date", "community_id", "domain", "risk", "problem"} <= shown
+    assert (count(ctx.db, "persons"), count(ctx.db, "cases")) == (0, 0)

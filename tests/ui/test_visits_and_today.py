@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import QApplication
 from ui_helpers import choose, count, type_text, wait_idle
 
@@ -82,6 +82,24 @@ def test_notes_are_required_and_a_closed_case_takes_no_visits(qtbot, window, ctx
     dialog.form.widgets["notes"].clear()
     assert "必填" in dialog.form.errors["notes"].text()
     assert count(ctx.db, "visits") == 0
+
+
+def test_a_visit_in_the_future_or_a_follow_up_before_it_is_shown_and_not_written(qtbot, window, ctx):
+    add_case(ctx.db)
+    dialog = open_visit_dialog(qtbot, window)
+    type_text(qtbot, dialog.form.widgets["notes"], "x")
+    dialog.form.widgets["at"].setDateTime(QDateTime.currentDateTime().addDays(2))
+    assert "不能晚于现在" in dialog.form.errors["at"].text()
+    assert not dialog.save_button.isEnabled()
+    dialog.form.widgets["at"].setDateTime(QDateTime.currentDateTime())
+    qtbot.mouseClick(dialog.follow_check, Qt.MouseButton.LeftButton)
+    dialog.form.widgets["next_follow_up"].setDate(QDate.currentDate().addDays(-30))
+    assert "早于走访日期" in dialog.form.errors["next_follow_up"].text()
+    dialog.save()
+    wait_idle(qtbot, ctx)
+    assert dialog.isVisible()
+    assert count(ctx.db, "visits") == 0
+    dialog.done(0)
 
 
 def test_the_visits_page_filters_by_kind(qtbot, window, ctx):
