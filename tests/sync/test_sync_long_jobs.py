@@ -57,8 +57,18 @@ def test_a_passphrase_bundle_is_the_break_glass_way(network):
     with pytest.raises(BundleRefused) as caught:
         import_bundle(net.sup, bundle.path)
     assert caught.value.reason == "passphrase_needed"
-    with pytest.raises(BundleRefused):
+    with pytest.raises(BundleRefused) as caught:
         import_bundle(net.sup, bundle.path, passphrase="wrong")
+    assert caught.value.reason == "wrong_passphrase" and "passphrase is wrong" in caught.value.text.en
+    assert import_bundle(net.sup, bundle.path, passphrase="长江黄河").new == {"visits": 1}
+
+
+def test_a_passphrase_given_for_a_bundle_sealed_to_this_device_is_not_needed(network):
+    """Typing a passphrase the bundle does not use opens it with the key, not a "made for another device" refusal."""
+    net = network(1)
+    log_visit(net.offices[0], {"case_id": net.shared["cases"][0], "kind": "home", "at": "2025-07-01T10:00",
+                               "notes": "入户"})
+    bundle = export_bundle(net.offices[0], "督导", net.folder / "key.nbsync")
     assert import_bundle(net.sup, bundle.path, passphrase="长江黄河").new == {"visits": 1}
 
 

@@ -59,14 +59,19 @@ def decrypt(data: bytes, identity: pyrage.x25519.Identity, *, passphrase: str | 
             raise refuse("newer_format", "同步包的加密格式比本软件新，请升级软件后再导入。",
                          "The bundle's encryption format is newer than this app; update the app and import again.")
         raise damaged("not an age file")
-    if not passphrase and b"\n-> scrypt " in data[:400]:
+    by_passphrase = b"\n-> scrypt " in data[:400]
+    if by_passphrase and not passphrase:
         raise refuse("passphrase_needed", "这个同步包是用口令加密的（应急方式），请在导入时输入口令（--passphrase）。",
                      "This bundle is protected by a passphrase (break-glass); import it with the passphrase (--passphrase).")
     try:
-        if passphrase:
+        if by_passphrase:
             return pyrage.passphrase.decrypt(data, passphrase)
-        return pyrage.decrypt(data, [identity])
+        return pyrage.decrypt(data, [identity])  # a passphrase given for a bundle sealed to a key is not needed
     except pyrage.DecryptError as exc:
+        if by_passphrase:
+            raise refuse("wrong_passphrase", "口令不对（或文件已损坏），无法打开这个同步包。请向发出方核对口令后重试。",
+                         "The passphrase is wrong (or the file is damaged): the bundle cannot be opened. Check the "
+                         "passphrase with the sender and try again.") from None
         raise _decrypt_refusal(str(exc)) from None
 
 
