@@ -180,11 +180,11 @@ def _conflict_lines(db, table: str, rows) -> list[str]:
         kept.setdefault(record_id, {}).setdefault(name, {})[stamp] = (base, value)
     if not kept:
         return []
-    exported = {json.loads(r[1])[1] for r in rows if _mentions(r[1], kept)}
+    # record id -> field stamps, from the lines themselves (read in this snapshot): no query per record
+    exported = {line[1]: line[7] for line in (json.loads(r[1]) for r in rows if _mentions(r[1], kept))}
     lines = []
-    for record_id in sorted(exported & set(kept)):
-        stamps = json.loads(db.conn.execute(f"SELECT stamps FROM {table} WHERE id = ?", [record_id]).fetchone()[0])
-        for name, versions in sorted(live_conflicts(stamps, kept[record_id]).items()):
+    for record_id in sorted(exported.keys() & kept.keys()):
+        for name, versions in sorted(live_conflicts(exported[record_id], kept[record_id]).items()):
             lines += [conflict_line(table, record_id, name, s, b, v) for s, (b, v) in sorted(versions.items())]
     return lines
 
