@@ -17,10 +17,10 @@ from dataclasses import asdict, dataclass, field
 from ..core.changes import Changes
 from ..core.errors import FIELD_LABELS, FieldError, NotFound, ValidationError
 from ..core.i18n import Text
-from ..core.office import device_id, get_meta
 from ..core.records import get_row, restamp_record, update_record
 from ..core.schema import TABLES
 from ..core.writing import writing
+from .ledger import known_devices
 from .merge import live_conflicts, version_of
 from .validate import clean_field
 
@@ -122,7 +122,7 @@ def conflict_set(db) -> list[tuple]:
 
 def list_conflicts(db, *, table: str | None = None, include_same_value: bool = False) -> list[RecordConflicts]:
     """Open conflicts grouped by record; versions that only repeat the current value are left out."""
-    offices = _offices(db)
+    offices = known_devices(db)  # device id -> [office code, office name], this device included
     grouped: dict[tuple[str, str], RecordConflicts] = {}
     for t, row, stamps, name, versions in _open(db, table):
         winner_stamp, winner_base = version_of(stamps, name)
@@ -135,13 +135,6 @@ def list_conflicts(db, *, table: str | None = None, include_same_value: bool = F
         zh, en = FIELD_LABELS.get(name, (name, name))
         record.fields.append(FieldConflict(name, {"zh": zh, "en": en}, winner, competing, TABLES[t][name] in TEXT_TYPES))
     return list(grouped.values())
-
-
-def _offices(db) -> dict[str, tuple]:
-    """Device id -> (office code, office name), this device included."""
-    out = {r[0]: (r[1], r[2]) for r in db.execute("SELECT device_id, office_code, office_name FROM sync_devices")}
-    out[device_id(db)] = (get_meta(db, "office_code"), get_meta(db, "office_name"))
-    return out
 
 
 def _version(offices: dict, value, stamp: str, base: str, bundle: str | None, conflict_id: str | None) -> Version:
