@@ -35,8 +35,3 @@ def content_digest(db) -> str:
     for item in conflict_set(db):
         digest.update(json.dumps(item, ensure_ascii=False).encode() + b"\n")
     return digest.hexdigest()
-
-
-def table_counts(db) -> dict[str, int]:
-    """Rows per synced table (tombstones included), for quick comparisons in reports."""
-    return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}

@@ -204,15 +204,14 @@ def _apply(db, my_fp: str, opened: OpenedBundle, peer: Peer | None, incoming: In
 def _remember_peer(db, manifest, peer: Peer | None) -> bool:
     """Trust on first use (already confirmed by the caller) or refresh what we know of the peer."""
     origin = manifest.origin
-    fp = origin["fingerprint"]
-    if peer is None:
-        name = free_peer_name(db, origin.get("office_code") or origin["device_id"], fp)
-        store_peer(db, Peer(fp, name, origin["age_recipient"], origin["signing_key"], now_text(), "first-use",
-                            origin["device_id"], origin.get("office_code"), origin.get("office_name"), origin.get("role")))
-        return True
-    store_peer(db, Peer(fp, peer.name, origin["age_recipient"], origin["signing_key"], peer.trusted_at, peer.trusted_how,
-                        origin["device_id"], origin.get("office_code"), origin.get("office_name"), origin.get("role")))
-    return False
+    fp, first_use = origin["fingerprint"], peer is None
+    if first_use:
+        name, trusted_at, how = free_peer_name(db, origin.get("office_code") or origin["device_id"], fp), now_text(), "first-use"
+    else:
+        name, trusted_at, how = peer.name, peer.trusted_at, peer.trusted_how
+    store_peer(db, Peer(fp, name, origin["age_recipient"], origin["signing_key"], trusted_at, how, origin["device_id"],
+                        origin.get("office_code"), origin.get("office_name"), origin.get("role")))
+    return first_use
 
 
 def apply_incoming(ctx: _Context, incoming: Incoming, rules: Rules, progress=None, abort=None) -> Screened:
@@ -264,7 +263,7 @@ def apply_incoming(ctx: _Context, incoming: Incoming, rules: Rules, progress=Non
     return screened
 
 
-def apply_records(ctx: _Context, screened: Screened, progress=None, abort=None) -> None:
+def apply_records(ctx: _Context, screened: Screened, abort=None) -> None:
     """Write records already screened (a quarantined record let go: a few rows, indexed by the triggers)."""
     for table in TABLE_ORDER:
         items = screened.accepted.get(table, [])

@@ -91,11 +91,6 @@ def apply_acknowledgements(db, manifest: Manifest, my_fp: str) -> int | None:
     return best
 
 
-def bundles_from(db, origin_fp: str) -> list[str]:
-    """Ids of the bundles imported from a device (rows equal to one of them need not go back)."""
-    return [r[0] for r in db.execute("SELECT bundle_id FROM sync_ledger WHERE origin_fp = ?", [origin_fp])]
-
-
 def remember_devices(db, manifest: Manifest) -> None:
     """Learn which office each device id belongs to, to say who made a change."""
     devices = dict(manifest.devices)

@@ -12,6 +12,7 @@ stored form" — taking it would make this database differ from the sender's.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -36,24 +37,12 @@ class Rules:
         self.now = now or dt.datetime.now().replace(microsecond=0)
         self.today = self.now.date()
         self.latest_time = (self.now + validation.FUTURE_SLACK).isoformat(timespec="seconds")
-        self.today_text = self.today.isoformat()
         self.codes = {kind: frozenset(values) for kind, values in enums.ENUMS.items()}
         self._tags_seen: dict[str, bool] = {}
         self.tables = _field_rules(self)
         self.pairs = {table: tuple(checks.items()) for table, (checks, _) in self.tables.items()}
 
     # --- one value -------------------------------------------------------------------------------------
-
-    def text(self, value, required=False, max_len=validation.TEXT_MAX) -> bool:
-        if value is None:
-            return not required
-        return type(value) is str and 0 < len(value) <= max_len and value == value.strip()
-
-    def name(self, value, required=True) -> bool:
-        return self.text(value, required, validation.NAME_MAX) and (value is None or not any(c.isdigit() for c in value))
-
-    def enum(self, kind: str, value, required=True) -> bool:
-        return value in self.codes[kind] if value is not None else not required
 
     def date(self, value, required=False, not_future=False) -> bool:
         if value is None:
@@ -117,21 +106,21 @@ class Rules:
 def _field_rules(r: Rules) -> dict:
     """table -> ({field: check(value)}, cross-field check(row) or None).
 
-    The checks are ``Rules``' methods with their arguments bound, written out as closures
-    (a call less per field: an import checks millions of values).
+    Text, name and enum checks are closures over their limits (a call less per field: an
+    import checks millions of values); the others are ``Rules``' methods with arguments bound.
     """
     text_max, name_max = validation.TEXT_MAX, validation.NAME_MAX
 
-    def text(v) -> bool:  # r.text(v, True)
+    def text(v) -> bool:  # required text: no blank ends, within TEXT_MAX
         return type(v) is str and 0 < len(v) <= text_max and v == v.strip()
 
-    def opt(v) -> bool:  # r.text(v)
+    def opt(v) -> bool:  # optional text
         return v is None or (type(v) is str and 0 < len(v) <= text_max and v == v.strip())
 
-    def name(v) -> bool:  # r.name(v)
+    def name(v) -> bool:  # a person's name: required text within NAME_MAX, no digits
         return type(v) is str and 0 < len(v) <= name_max and v == v.strip() and not any(c.isdigit() for c in v)
 
-    def enum(kind: str, required: bool = True):  # r.enum(kind, v, required)
+    def enum(kind: str, required: bool = True):  # one of the kind's codes (or None when not required)
         codes = r.codes[kind]
         if required:
             return codes.__contains__
@@ -140,7 +129,7 @@ def _field_rules(r: Rules) -> dict:
     def date(required: bool = False, not_future: bool = False):  # r.date(v, required, not_future)
         return lambda v: r.date(v, required, not_future)
 
-    def place(v) -> bool:  # r.text(v, False, 200)
+    def place(v) -> bool:  # optional text within 200
         return v is None or (type(v) is str and 0 < len(v) <= 200 and v == v.strip())
 
     def person_cross(row: dict) -> bool:
@@ -207,7 +196,6 @@ def _member_cross(row: dict) -> bool:
 
 def quick_ok(rules: Rules, table: str, record_id: str, row: dict, deleted: bool) -> bool:
     """The stored-form check (cheap): True means the validators would accept the record unchanged."""
-    checks, cross = rules.tables[table]
     if deleted:
         return not _tombstone_problems(rules, table, row)
     get = row.get
@@ -216,6 +204,7 @@ def quick_ok(rules: Rules, table: str, record_id: str, row: dict, deleted: bool)
             return False
     if table == "attendance" and record_id != natural_id("attendance", row["activity_id"], row["person_id"]):
         return False
+    cross = rules.tables[table][1]
     return cross is None or cross(row)
 
 
@@ -257,10 +246,8 @@ def _typed(table: str, row: dict) -> dict:
     values = dict(row)
     for t, f in JSON_FIELDS:
         if t == table and isinstance(values.get(f), str):
-            try:
+            with contextlib.suppress(ValueError):  # not JSON: the validator says what is wrong with it
                 values[f] = json.loads(values[f])
-            except ValueError:
-                values[f] = values[f]
     return values
 
 
