@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import io
 import json
 import zipfile
@@ -37,6 +39,17 @@ def reseal(origin_db, recipient_db, path, out, mutate=None, *, sign: bool = True
     sealed = container.seal(listed, device_keys(recipient_db).age_recipient)
     Path(out).write_bytes(sealed)
     return Path(out)
+
+
+def rewrite_changes(members: dict[str, bytes], manifest: dict, edit) -> None:
+    """For a ``reseal`` mutation: replace the change lines by ``edit(lines)`` and describe the new member in the manifest."""
+    lines = gzip.decompress(members[container.CHANGES]).decode().split("\n")
+    raw = "\n".join(edit(lines)).encode()
+    packed = gzip.compress(raw, mtime=0)
+    members[container.CHANGES] = packed
+    manifest["members"][container.CHANGES] = {"sha256": hashlib.sha256(packed).hexdigest(), "size": len(packed),
+                                              "uncompressed_size": len(raw),
+                                              "uncompressed_sha256": hashlib.sha256(raw).hexdigest()}
 
 
 def seal_zip(recipient_db, zipped: bytes, out) -> Path:

@@ -8,7 +8,7 @@ import io
 import zipfile
 
 import pytest
-from sync_craft import open_real, reseal, seal_zip
+from sync_craft import open_real, reseal, rewrite_changes, seal_zip
 from sync_helpers import file_hash, make_device, trust
 
 from ningbo_sw_desktop.core.records import insert_record
@@ -223,12 +223,8 @@ def test_a_signed_line_with_impossible_stamps_is_refused(small):
     office, sup, folder, path = small
 
     def alter(members, manifest):
-        raw = gzip.decompress(members["changes.ndjson.gz"])
-        raw = raw.replace(b'"*":[', b'"*":["0000000000000-0000-0000000000000000",""],"x":[', 1)
-        packed = gzip.compress(raw, mtime=0)
-        members["changes.ndjson.gz"] = packed
-        manifest["members"]["changes.ndjson.gz"] = {"sha256": hashlib.sha256(packed).hexdigest(), "size": len(packed),
-                                                    "uncompressed_size": len(raw)}
+        rewrite_changes(members, manifest, lambda lines: "\n".join(lines).replace(
+            '"*":[', '"*":["0000000000000-0000-0000000000000000",""],"x":[', 1).split("\n"))
 
     refused(sup, reseal(office, sup, path, folder / "c.nbsync", alter), "malformed")
 
