@@ -133,12 +133,18 @@ def test_devices_that_exchange_everything_end_equal(n, steps):
     assert all(d.state() == devices[0].state() for d in devices)
 
 
-def test_two_edits_from_the_same_base_keep_the_older_as_the_conflict():
+def concurrent_goals() -> tuple[Clock, Device, Device]:
+    """Two devices holding the same record, each setting ``goals`` from the same base: "a", then "b"."""
     clock = Clock()
     start = created(clock)
     one, two = Device(DEVICES[1], start), Device(DEVICES[2], start)
     edit(one, clock, "goals", "a")
     edit(two, clock, "goals", "b")
+    return clock, one, two
+
+
+def test_two_edits_from_the_same_base_keep_the_older_as_the_conflict():
+    _, one, two = concurrent_goals()
     two.receive(one.bundle())
     one.receive(two.bundle())
     assert one.state() == two.state()
@@ -148,11 +154,7 @@ def test_two_edits_from_the_same_base_keep_the_older_as_the_conflict():
 
 
 def test_an_edit_made_after_seeing_the_other_closes_the_conflict():
-    clock = Clock()
-    start = created(clock)
-    one, two = Device(DEVICES[1], start), Device(DEVICES[2], start)
-    edit(one, clock, "goals", "a")
-    edit(two, clock, "goals", "b")
+    clock, one, two = concurrent_goals()
     one.receive(two.bundle())
     assert one.state()[1]
     edit(one, clock, "goals", "a+b")
