@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sync_helpers import file_hash
 
@@ -111,3 +113,16 @@ def test_cancel_in_the_middle_of_a_large_import_rolls_back_with_the_side_thread_
     assert net.sup.conn.execute("PRAGMA cache_size").fetchone()[0] == cache
     report = import_bundle(net.sup, bundle.path, trust_new=True)
     assert report.totals["new"] == bundle.total
+
+
+def test_export_to_a_place_that_cannot_be_written_says_so_and_records_nothing(network):
+    from ningbo_sw_desktop.core.errors import UserError
+    from ningbo_sw_desktop.sync import BundleRefused
+
+    net = network(1)
+    office = net.offices[0]
+    before = file_hash(office)
+    with pytest.raises(UserError) as refused:  # /proc refuses new files even to root, like a write-protected stick
+        export_bundle(office, "督导", Path("/proc/self/no-such-stick"))
+    assert not isinstance(refused.value, BundleRefused) and "无法把同步包写到" in str(refused.value)
+    assert file_hash(office) == before and office.execute("SELECT COUNT(*) FROM sync_sent").fetchone()[0] == 0

@@ -311,3 +311,16 @@ def test_a_large_bundle_dropped_on_the_page_is_imported_with_its_search_index(of
     name = office.execute("SELECT name FROM persons WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()[0]
     assert any(hit for hit in search(sup, name))  # the bulk-built search index finds the new clients
     assert "新增" in page.result.toPlainText()
+
+
+def test_an_export_to_a_stick_that_cannot_be_written_says_what_to_do(office_and_supervisor, qtbot, contexts, artifacts):
+    office, _sup = office_and_supervisor
+    page = show_page(qtbot, contexts(office))
+    page.folder.setText("/proc/self")  # a folder that refuses new files even to root, like a write-protected stick
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert page.message_box is not None and "无法把同步包写到" in page.message_box.text()
+    assert "意外" not in page.message_box.windowTitle() + page.message_box.text()
+    assert office.execute("SELECT COUNT(*) FROM sync_sent").fetchone()[0] == 0
+    page.message_box.grab().save(str(artifacts / "sync_export_unwritable.png"))
+    page.message_box.close()

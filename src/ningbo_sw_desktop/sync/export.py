@@ -13,6 +13,7 @@ conflicts ended.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -23,6 +24,8 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.db import write_transaction
+from ..core.errors import UserError
+from ..core.i18n import Text
 from ..core.ids import new_id
 from ..core.migrations import schema_version
 from ..core.office import get_meta
@@ -236,11 +239,23 @@ def _target(out, office: str, sequence: int, recipient: str) -> Path:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a stick never holds half a bundle under its name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write beside the target and rename, so a stick never holds half a bundle under its name.
+
+    A stick pulled out, write-protected or full is the user's to fix: said plainly, and (the
+    caller's transaction rolling back) the export is not recorded as sent.
+    """
     temp = path.with_name(path.name + ".part")
-    with open(temp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        reason = exc.strerror or str(exc)
+        raise UserError(Text(f"无法把同步包写到 {path.parent}：{reason}。请检查U盘是否插好、是否写保护、空间是否足够，然后重新导出。",
+                             f"Cannot write the bundle to {path.parent}: {reason}. Check that the stick is plugged in, "
+                             "not write-protected and not full, then export again.")) from None
