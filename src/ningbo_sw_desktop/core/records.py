@@ -94,7 +94,7 @@ def insert_record(db, clock: Clock, changes: Changes, table: str, values: dict, 
     now = now_text()
     row = {name: _store(table, name, values.get(name)) for name in TABLES[table]}
     row.update(id=record_id or new_id(), created_at=now, updated_at=now, hlc=stamp, origin=clock.device, deleted=0,
-               stamps=json.dumps({"*": [stamp, ""]}, separators=(",", ":")), **local_change(stamp))
+               stamps=_stamps_text({"*": [stamp, ""]}), **local_change(stamp))
     row.update(derive(table, row))
     columns = ", ".join(row)
     db.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
@@ -110,6 +110,17 @@ def get_row(db, table: str, record_id: str) -> dict:
     if found is None:
         raise NotFound(Text(f"找不到记录 {record_id}", f"No record {record_id}"))
     return dict(zip([c[0] for c in cur.description], found))
+
+
+def _stamps_text(stamps: dict) -> str:
+    """The ``stamps`` column as compact JSON: it is held by every row, so no spaces."""
+    return json.dumps(stamps, separators=(",", ":"))
+
+
+def _write_stamped(db, table: str, record_id: str, stamp: str, stamps: dict, values: dict) -> None:
+    """UPDATE a row with ``values`` under a new row stamp: the one tail of every change to an existing row."""
+    sets = {**values, "hlc": stamp, "updated_at": now_text(), "stamps": _stamps_text(stamps), **local_change(stamp)}
+    db.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), record_id])
 
 
 def field_stamp(stamps: dict, field: str) -> str:
@@ -139,10 +150,7 @@ def update_record(db, clock: Clock, changes: Changes, table: str, record_id: str
     for name in changed:
         stamps[name] = [stamp, field_stamp(stamps, name)]
     row.update({k: new[k] for k in changed})
-    derived = derive(table, row)
-    sets = {**{k: new[k] for k in changed}, **derived, "hlc": stamp, "updated_at": now_text(),
-            "stamps": json.dumps(stamps, separators=(",", ":")), **local_change(stamp)}
-    db.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), record_id])
+    _write_stamped(db, table, record_id, stamp, stamps, {**{k: new[k] for k in changed}, **derive(table, row)})
     audit(db, "update", table, record_id, changed, actor)
     changes.add("updated", table, record_id)
     return changed
@@ -158,9 +166,7 @@ def delete_record(db, clock: Clock, changes: Changes, table: str, record_id: str
     stamps["deleted"] = [stamp, field_stamp(stamps, "deleted")]
     blanks = {name: None for name in PERSONAL_FIELDS.get(table, ())}
     row.update(blanks)
-    sets = {**blanks, **derive(table, row), "deleted": 1, "hlc": stamp, "updated_at": now_text(),
-            "stamps": json.dumps(stamps, separators=(",", ":")), **local_change(stamp)}
-    db.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), record_id])
+    _write_stamped(db, table, record_id, stamp, stamps, {**blanks, **derive(table, row), "deleted": 1})
     audit(db, "delete", table, record_id, None, actor)
     changes.add("deleted", table, record_id)
 
@@ -177,9 +183,7 @@ def restamp_record(db, clock: Clock, changes: Changes, table: str, record_id: st
     stamp = clock.tick()
     for name in fields:
         stamps[name] = [stamp, field_stamp(stamps, name)]
-    sets = {"hlc": stamp, "updated_at": now_text(), "stamps": json.dumps(stamps, separators=(",", ":")),
-            **local_change(stamp)}
-    db.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), record_id])
+    _write_stamped(db, table, record_id, stamp, stamps, {})
     audit(db, "restamp", table, record_id, list(fields), actor)
     changes.add("updated", table, record_id)
     return list(fields)
