@@ -101,10 +101,8 @@ class _City:
     def __init__(self, db, rng: random.Random, targets: dict[str, int], say: Callable[[str], None]):
         self.db, self.rng, self.targets, self.say = db, rng, targets, say
         self.clock = Clock.load(db)
-        # Local-only sync columns (lstamp, lsrc) exactly as the write path sets them, when the schema has them.
-        local = getattr(records, "local_change", None)
-        self.local = local if local and "lstamp" in {r[1] for r in db.execute("PRAGMA table_info(visits)")} else None
-        self.columns = {t: [*TABLES[t], *DERIVED.get(t, {}), *(self.local("") if self.local else ())] for t in TABLES}
+        # Local-only sync columns (lstamp, lsrc) exactly as the write path sets them.
+        self.columns = {t: [*TABLES[t], *DERIVED.get(t, {}), *records.local_change("")] for t in TABLES}
         self.fields = {t: [*TABLES[t], *DERIVED.get(t, {})] for t in TABLES}
         self.today = dt.date.today()
         self.counts = dict.fromkeys(TABLES, 0)
@@ -118,7 +116,7 @@ class _City:
             self.table = table
         stamp = self.clock.tick()
         self.buf.append((record_id, self.now, self.now, stamp, self.clock.device, 0, '{"*":["' + stamp + '",""]}',
-                         *map(row.get, self.fields[table]), *(self.local(stamp).values() if self.local else ())))
+                         *map(row.get, self.fields[table]), *records.local_change(stamp).values()))
         if len(self.buf) >= BATCH:
             self.flush()
         return record_id
@@ -420,7 +418,7 @@ def generate_city(db, *, seed: int = 20261129, progress: Callable[[str], None] |
     try:
         with write_transaction(db):
             indexes = _drop_indexes(db)
-            getattr(search_index, "drop_search_triggers", lambda db: None)(db)
+            search_index.drop_search_triggers(db)
             city = _City(db, random.Random(seed), wanted, say)
             city.areas(known)
             city.workers()
@@ -430,10 +428,9 @@ def generate_city(db, *, seed: int = 20261129, progress: Callable[[str], None] |
             say(f"indexes: rebuilding {len(indexes)}")
             for sql in indexes:
                 db.execute(sql)
-            if hasattr(search_index, "rebuild_search_index"):
-                say("search index: rebuilding")
-                search_index.rebuild_search_index(db)
-                search_index.create_search_triggers(db)
+            say("search index: rebuilding")
+            search_index.rebuild_search_index(db)
+            search_index.create_search_triggers(db)
             city.clock.save(db)
             made = {t: n for t, n in city.counts.items() if n}
             records.audit(db, "demo_city", None, None, {"seed": seed, "scale": scale, "created": made}, actor)

@@ -78,8 +78,3 @@ INDEXES: list[tuple[str, tuple[str, ...]]] = [
     ("activities", ("club_id", "date")), ("activities", ("date",)),
     ("attendance", ("activity_id",)), ("attendance", ("person_id",)),
 ]
-
-
-def fields(table: str) -> tuple[str, ...]:
-    """The user fields of a synced table (no sync or derived columns)."""
-    return tuple(TABLES[table])
