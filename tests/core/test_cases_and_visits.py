@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 
 import pytest
 
-from ningbo_sw_desktop.core.cases import CaseFilter, close_case, get_case, list_cases, next_case_no, open_case
-from ningbo_sw_desktop.core.errors import ValidationError
+from ningbo_sw_desktop.core.cases import (
+    CaseFilter,
+    close_case,
+    get_case,
+    list_cases,
+    next_case_no,
+    open_case,
+    update_case,
+)
+from ningbo_sw_desktop.core.errors import UserError, ValidationError
 from ningbo_sw_desktop.core.persons import find_duplicates
 from ningbo_sw_desktop.core.stats import statistics
-from ningbo_sw_desktop.core.visits import due_follow_ups, list_visits, log_visit
+from ningbo_sw_desktop.core.visits import due_follow_ups, list_visits, log_visit, update_visit
 
 CASE = {"domain": "社会福利", "risk": "high", "problem": "独居老人，子女在外地"}
 LI = {"name": "李秀英", "gender": "女", "birth_date": "1944-03-08", "phone": "0574-87654321", "community_id": "柳庄社区"}
@@ -100,3 +109,77 @@ def test_statistics_count_cases_visits_and_workers_per_10000(office_db):
     assert figures["visits_by_kind"]["home"] == 1 and figures["people_served"] == 1
     last_year = statistics(office_db, "2000-01-01", "2000-12-31")
     assert last_year["visits"] == 0 and last_year["people_served"] == 0
+
+
+@contextlib.contextmanager
+def refused(english: str):
+    """The write is refused with a message (in both languages) whose English says ``english``."""
+    with pytest.raises(UserError) as caught:
+        yield
+    assert english in caught.value.text.en and caught.value.text.zh
+
+
+def _unchanged(db) -> tuple:
+    """What a refused write must leave as it was: every case and visit row, and the audit log."""
+    return (db.execute("SELECT * FROM cases ORDER BY id").fetchall(), db.execute("SELECT * FROM visits ORDER BY id").fetchall(),
+            db.execute("SELECT COUNT(*) FROM audit").fetchone())
+
+
+def test_an_edit_of_one_closing_field_is_checked_with_the_stored_others(office_db):
+    case_no = open_case(office_db, {**CASE, "intake_date": "2025-06-01"}, person_values=LI).value
+    before = _unchanged(office_db)
+    with refused("open case has no closing date"):
+        update_case(office_db, case_no, {"closed_on": "2025-07-01"})
+    with refused("before the intake date"):
+        update_case(office_db, case_no, {"status": "closed", "close_reason": "迁出", "closed_on": "2025-05-01"})
+    assert _unchanged(office_db) == before
+    close_case(office_db, case_no, "服务目标已达成", closed_on="2025-08-01")
+    with refused("before the intake date"):
+        update_case(office_db, case_no, {"closed_on": "2025-05-31"})
+    closed = _unchanged(office_db)
+    with refused("closing date is before the intake date"):
+        update_case(office_db, case_no, {"intake_date": "2025-08-02"})
+    with pytest.raises(ValidationError):
+        update_case(office_db, case_no, {"close_reason": " "})
+    assert _unchanged(office_db) == closed
+    changed = update_case(office_db, case_no, {"plan": "结案后电话回访一次"})
+    assert changed.updated == {"cases": [get_case(office_db, case_no)["id"]]}
+    audit = office_db.execute("SELECT detail FROM audit WHERE action = 'update' ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    assert audit == '["plan"]'  # the stored closing fields it was checked with are not rewritten
+
+
+def test_a_visit_correction_is_checked_like_a_new_visit(office_db):
+    case_no = open_case(office_db, {**CASE, "intake_date": "2025-06-01"}, person_values=LI).value
+    visit_id = log_visit(office_db, {"case_id": case_no, "kind": "home", "at": "2025-06-10 09:00", "notes": "入户",
+                                     "next_follow_up": "2025-06-20"}).value
+    before = _unchanged(office_db)
+    with refused("next follow-up is before the visit"):
+        update_visit(office_db, visit_id, {"next_follow_up": "2025-06-01"})
+    with refused("next follow-up is before the visit"):
+        update_visit(office_db, visit_id, {"at": "2025-06-25 09:00"})
+    with refused("No case"):
+        update_visit(office_db, visit_id, {"case_id": "HS-NM-2025-9999"})
+    assert _unchanged(office_db) == before
+    update_visit(office_db, visit_id, {"at": "2025-06-11 10:00"})
+    visit = list_visits(office_db, case_id=get_case(office_db, case_no)["id"])[0]
+    assert (visit["at"], visit["next_follow_up"]) == ("2025-06-11T10:00:00", "2025-06-20")
+
+
+def test_a_community_typed_as_a_number_is_refused_in_words(office_db):
+    from ningbo_sw_desktop.core.persons import add_person
+
+    with refused("there is no “5”"):
+        add_person(office_db, {**LI, "community_id": 5})
+
+
+def test_a_new_id_number_is_checked_against_the_stored_birth_date_and_gender(office_db):
+    from ningbo_sw_desktop.core.demo import make_id_number
+    from ningbo_sw_desktop.core.persons import add_person, get_person, update_person
+
+    person_id = add_person(office_db, LI).value
+    before = _unchanged(office_db), get_person(office_db, person_id)
+    with refused("birth date does not match the ID number"):
+        update_person(office_db, person_id, {"id_number": make_id_number("330203", datetime.date(1930, 1, 1), 7, "female")})
+    assert (_unchanged(office_db), get_person(office_db, person_id)) == before
+    update_person(office_db, person_id, {"id_number": make_id_number("330203", datetime.date(1944, 3, 8), 7, "female")})
+    assert get_person(office_db, person_id)["birth_date"] == "1944-03-08"

@@ -415,6 +415,8 @@ def test_tags_accept_words_codes_and_separators_and_store_sorted_codes():
     assert Checker({"tags": ["disabled", "残疾人"]}).tags() == ["disabled"]
     c = Checker({"tags": "老年人、会员"})
     assert c.tags() == [] and "会员" in c.errors[0].text.zh
+    c = Checker({"tags": 5})  # a number from a bad cell or bundle is refused in words, not a TypeError
+    assert c.tags() == [] and "“5”" in c.errors[0].text.en
 
 
 # --- people, areas, workers -----------------------------------------------------------------------------

@@ -55,7 +55,7 @@ def list_areas(db, level: str | None = None) -> list[dict]:
 
 def find_area(db, name_or_id: str, *, level: str | None = None, field: str = "community_id") -> dict:
     """An area by exact id or name; unknown names are refused naming close matches."""
-    text = (name_or_id or "").strip()
+    text = str(name_or_id or "").strip()  # a sheet may hand over a number
     sql = "SELECT id, name, level, parent_id, population FROM areas WHERE deleted = 0 AND (id = ? OR name = ?)"
     params: list = [text, text]
     if level:

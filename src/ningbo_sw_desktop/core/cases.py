@@ -75,15 +75,13 @@ def open_case(db, case_values: dict, *, person_id: str | None = None, person_val
     return changes
 
 
+# Fields checked against one another (dates in order, a closed case has its day and reason).
+CLOSING_FIELDS = ("intake_date", "status", "closed_on", "close_reason")
+
+
 def update_case(db, case_id: str, values: dict, *, actor: str | None = None, seen_hlc: str | None = None) -> Changes:
     """Edit a case's facts, goals or plan (only the fields given)."""
-    case = get_case(db, case_id)
-    birth = case["person"]["birth_date"]
-    clean = validate_case(values, partial=True, birth_date=datetime.date.fromisoformat(birth) if birth else None)
-    with writing(db) as (clock, changes):
-        update_record(db, clock, changes, "cases", case["id"], clean, actor=actor, seen_hlc=seen_hlc)
-        changes.value = case["case_no"]
-    return changes
+    return _write_case_change(db, get_case(db, case_id), values, actor=actor, seen_hlc=seen_hlc)
 
 
 def close_case(db, case_ref: str, reason: str, *, closed_on=None, actor: str | None = None) -> Changes:
@@ -91,12 +89,26 @@ def close_case(db, case_ref: str, reason: str, *, closed_on=None, actor: str | N
     case = get_case(db, case_ref)
     if case["status"] == "closed":
         raise ValidationError([FieldError("status", Text(f"个案 {case['case_no']} 已经结案", f"case {case['case_no']} is already closed"))])
-    values = {"status": "closed", "close_reason": reason, "closed_on": closed_on or datetime.date.today(),
-              "intake_date": case["intake_date"]}
-    clean = validate_case(values, partial=True)
-    clean.pop("intake_date", None)
+    values = {"status": "closed", "close_reason": reason, "closed_on": closed_on or datetime.date.today()}
+    return _write_case_change(db, case, values, actor=actor)
+
+
+def _write_case_change(db, case: dict, values: dict, *, actor: str | None, seen_hlc: str | None = None) -> Changes:
+    """Validate a change with the stored case it depends on, then write only what changes.
+
+    A change to a closing field is checked with the stored others, so a partial edit cannot
+    leave an open case with a closing day or a closing day before intake; the client's
+    birth date bounds the intake date only when that date is being changed.
+    """
+    given = any(name in values for name in CLOSING_FIELDS)
+    stored = {name: case[name] for name in CLOSING_FIELDS if given and name not in values}
+    birth = (case["person"] or {}).get("birth_date") if "intake_date" in values else None
+    clean = validate_case({**stored, **values}, partial=True,
+                          birth_date=datetime.date.fromisoformat(birth) if birth else None)
+    # Stored fields are written only when validation filled a blank one (a closing day of today).
+    clean = {k: v for k, v in clean.items() if k in values or stored.get(k) in (None, "")}
     with writing(db) as (clock, changes):
-        update_record(db, clock, changes, "cases", case["id"], clean, actor=actor)
+        update_record(db, clock, changes, "cases", case["id"], clean, actor=actor, seen_hlc=seen_hlc)
         changes.value = case["case_no"]
     return changes
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .changes import Changes
 from .errors import FieldError, NotFound, ValidationError
 from .i18n import Text
-from .records import insert_record, update_record
+from .records import get_row, insert_record, update_record
 from .validation import normalize_id_number, normalize_phone, validate_person
 from .writing import writing
 
@@ -53,8 +53,17 @@ def add_person(db, values: dict, *, actor: str | None = None) -> Changes:
 
 
 def update_person(db, person_id: str, values: dict, *, actor: str | None = None, seen_hlc: str | None = None) -> Changes:
-    """Change a client's facts (only the fields given)."""
-    clean = checked_person(db, values, partial=True, exclude_id=person_id)
+    """Change a client's facts (only the fields given).
+
+    A new ID number is checked against the stored birth date and gender rather than
+    silently overwriting them; it fills them only where the record has none.
+    """
+    stored = {}
+    if "id_number" in values:
+        row = get_row(db, "persons", person_id)
+        stored = {k: row[k] for k in ("birth_date", "gender") if k not in values and row[k]}
+    clean = checked_person(db, {**stored, **values}, partial=True, exclude_id=person_id)
+    clean = {k: v for k, v in clean.items() if k not in stored}
     with writing(db) as (clock, changes):
         update_record(db, clock, changes, "persons", person_id, clean, actor=actor, seen_hlc=seen_hlc)
         changes.value = person_id

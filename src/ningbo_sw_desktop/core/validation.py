@@ -255,7 +255,10 @@ class Checker:
     def tags(self, field: str = "tags") -> list[str]:
         """Tags as a sorted list of unique codes, from a list or a 、/,-separated string."""
         raw = self.values.get(field)
-        words = _TAG_SPLIT.split(raw) if isinstance(raw, str) else list(raw or [])
+        if isinstance(raw, str):
+            words = _TAG_SPLIT.split(raw)
+        else:  # a lone number or other value (a bad cell, a malformed bundle) is one unknown word, not a crash
+            words = list(raw) if isinstance(raw, list | tuple | set) else [] if raw is None else [raw]
         try:
             codes = sorted({enums.parse("tag", w, field) for w in (str(w).strip() for w in words) if w})
         except enums.EnumError as e:

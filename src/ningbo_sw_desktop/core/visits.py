@@ -8,13 +8,24 @@ import json
 from .changes import Changes
 from .errors import FieldError, ValidationError
 from .i18n import Text
-from .records import insert_record, update_record
+from .records import get_row, insert_record, update_record
 from .validation import validate_visit
 from .writing import writing
+
+# A visit's times are checked against each other (the follow-up is not before the visit).
+TIME_FIELDS = ("at", "next_follow_up")
 
 
 def log_visit(db, values: dict, *, actor: str | None = None) -> Changes:
     """Record one contact with a client; a case number or id is accepted in ``case_id``."""
+    clean = validate_visit(_with_case(db, values))
+    with writing(db) as (clock, changes):
+        changes.value = insert_record(db, clock, changes, "visits", clean, actor=actor)
+    return changes
+
+
+def _with_case(db, values: dict) -> dict:
+    """``values`` with ``case_id`` resolved from a case number or id (its client by default); a closed case is refused."""
     from .cases import get_case
 
     values = dict(values)
@@ -25,15 +36,19 @@ def log_visit(db, values: dict, *, actor: str | None = None) -> Changes:
         if case["status"] == "closed":
             raise ValidationError([FieldError("case_id", Text(
                 f"个案 {case['case_no']} 已结案，不能再添加走访记录", f"case {case['case_no']} is closed; no visits can be added"))])
-    clean = validate_visit(values)
-    with writing(db) as (clock, changes):
-        changes.value = insert_record(db, clock, changes, "visits", clean, actor=actor)
-    return changes
+    return values
 
 
 def update_visit(db, visit_id: str, values: dict, *, actor: str | None = None, seen_hlc: str | None = None) -> Changes:
-    """Correct a visit log (only the fields given)."""
-    clean = validate_visit(values, partial=True)
+    """Correct a visit log (only the fields given).
+
+    A new case is resolved and checked as when logging; a changed time is checked with the
+    stored other one, so a follow-up can never be planned before the visit it follows.
+    """
+    visit = get_row(db, "visits", visit_id)
+    stored = {k: visit[k] for k in TIME_FIELDS if k not in values} if any(k in values for k in TIME_FIELDS) else {}
+    clean = validate_visit({**stored, **_with_case(db, values)}, partial=True)
+    clean = {k: v for k, v in clean.items() if k not in stored}
     with writing(db) as (clock, changes):
         update_record(db, clock, changes, "visits", visit_id, clean, actor=actor, seen_hlc=seen_hlc)
         changes.value = visit_id
