@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pdf_helpers import compact, pdf_pages_text, pdf_text
 
 from ningbo_sw_desktop.core.clubs import attendance_sheet, list_activities, list_clubs, roster
@@ -67,3 +68,25 @@ def test_row_keys_grow_only_when_two_would_clash():
     keys = row_keys(ids)
     assert len(set(keys.values())) == len(ids)
     assert len(row_keys(ids[:40])[ids[0]]) == 4
+
+
+def test_a_community_wide_signin_sheet_names_the_community_once(demo_db):
+    from ningbo_sw_desktop.core.clubs import add_activity
+
+    community = demo_db.execute("SELECT name FROM areas WHERE level = 'community' ORDER BY name LIMIT 1").fetchone()[0]
+    activity_id = add_activity(demo_db, {"community_id": community, "title": "社区义诊", "kind": "health_check",
+                                         "date": "2026-11-20", "place": "社区活动室"}).value
+    text = compact(pdf_text(build_signin_sheet(demo_db, activity_id)))
+    assert text.count(community) == 1, text
+    assert "俱乐部" not in text
+
+
+def test_a_pdf_that_cannot_be_written_leaves_no_partial_file(tmp_path):
+    from ningbo_sw_desktop.reports import write_pdf
+
+    target = tmp_path / "taken"
+    target.mkdir()
+    (target / "keep.txt").write_text("x")  # a non-empty folder where the PDF should go
+    with pytest.raises(OSError):
+        write_pdf(b"%PDF-1.4", target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]

@@ -82,15 +82,14 @@ def build_signin_sheet(db, activity_id: str, *, walk_in_rows: int = WALK_IN_ROWS
 
 
 def _activity_facts(activity: dict) -> list[tuple[str, str]]:
-    """Title, date with weekday, place, club or community, worker."""
+    """Title, date with weekday, place, the club (a club's activity), worker, community."""
     day = datetime.date.fromisoformat(activity["date"][:10]) if activity.get("date") else None
     weekday = ("星期" + "一二三四五六日"[day.weekday()]) if zh() and day else (day.strftime("%A") if day else "")
-    return [
-        (w("activity"), activity["title"]), (w("activity_date"), f"{activity.get('date') or ''} {weekday}".strip()),
-        (w("place"), activity.get("place") or ""), (w("club") if activity.get("club") else w("community"),
-                                                    activity.get("club") or activity.get("community") or ""),
-        (w("worker"), activity.get("worker") or ""), (w("community"), activity.get("community") or ""),
-    ]
+    facts = [(w("activity"), activity["title"]), (w("activity_date"), f"{activity.get('date') or ''} {weekday}".strip()),
+             (w("place"), activity.get("place") or "")]
+    if activity.get("club"):
+        facts.append((w("club"), activity["club"]))
+    return facts + [(w("worker"), activity.get("worker") or ""), (w("community"), activity.get("community") or "")]
 
 
 def _escape(value: str) -> str:
