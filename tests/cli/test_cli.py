@@ -131,3 +131,27 @@ def test_a_double_clicked_bundle_opens_the_window_on_it(tmp_path):
     assert any(p.name == "open_file" for p in command.params)
     assert bundle_file(["bundle", "import", "x.nbsync"]) is None  # the CLI's own command stays as typed
     assert bundle_file(["--db", "x.nbsync"]) is None
+
+
+def test_dates_are_read_as_forms_read_them_and_a_bad_one_is_refused(run):
+    visits = json.loads(run("visit", "list", "--json", "--limit", "1000").stdout)
+    day = max(v["at"][:10] for v in visits)
+    same = json.loads(run("visit", "list", "--from", day, "--to", day, "--json").stdout)
+    slashed = json.loads(run("visit", "list", "--from", day.replace("-", "/"), "--to", day.replace("-", "/"),
+                             "--json").stdout)
+    assert same and slashed == same
+    for args in (["visit", "list", "--from", "notadate"], ["visit", "list", "--to", "notadate"],
+                 ["stats", "--from", "2026-02-30"]):
+        result = run(*args, ok=False)
+        assert result.exit_code == 2, result.output
+        assert "错误 / error" in result.stderr and "无法识别" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_limit_below_one_is_refused(run):
+    for args in (["case", "list", "--limit", "0"], ["visit", "list", "--limit", "-1"]):
+        assert run(*args, ok=False).exit_code == 2
+
+
+def test_conflicts_resolve_without_a_choice_says_what_to_choose_in_chinese(cli):
+    result = cli("conflicts", "resolve", "nope", ok=False)
+    assert result.exit_code == 2 and "请选择 --keep" in result.output

@@ -71,3 +71,27 @@ def test_every_print_command_has_help_with_an_example():
     assert "Example:" in group.help
     for name, command in group.commands.items():
         assert "Example: ningbo-sw print" in (command.help or ""), name
+
+
+def test_an_out_path_that_cannot_be_written_is_refused_and_nothing_is_audited(run, demo_db, long_case, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    audited = demo_db.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    result = run("case", long_case, "--out", str(blocker / "case.pdf"))
+    assert result.exit_code == 2
+    assert "错误 / error" in result.stderr and str(blocker) in result.stderr
+    assert demo_db.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == audited
+    assert blocker.read_text() == "not a folder"
+
+
+def test_print_stats_takes_dates_as_forms_do_and_refuses_a_bad_one(run, tmp_path):
+    out = tmp_path / "stats.pdf"
+    assert run("stats", "--from", "2026/1/1", "--to", "2026年6月30日", "--out", str(out)).exit_code == 0
+    assert "2026-06-30" in pdf_text(out.read_bytes())
+    refused = run("stats", "--from", "2026-13-01", "--to", "2026-06-30", "--out", str(tmp_path / "bad.pdf"))
+    assert refused.exit_code == 2 and "无法识别" in refused.stderr
+    assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_print_cases_refuses_a_limit_below_one(run, tmp_path):
+    assert run("cases", "--limit", "0", "--out", str(tmp_path / "cases.pdf")).exit_code == 2

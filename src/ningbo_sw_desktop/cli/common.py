@@ -42,7 +42,7 @@ def open_db(db_path: str | None):
 
 
 def reports_errors(func):
-    """Turn a UserError into a clear message on stderr and exit code 2."""
+    """Turn a UserError, or a file that cannot be read or written, into a clear message on stderr and exit code 2."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -55,8 +55,28 @@ def reports_errors(func):
         except UserError as exc:
             click.echo(f"错误 / error: {exc}", err=True)
             sys.exit(2)
+        except OSError as exc:
+            if exc.filename is None:  # not about a file the user named: a bug, keep the traceback
+                raise
+            click.echo("错误 / error: " + words(f"无法读写“{exc.filename}”：{exc.strerror}",
+                                               f"cannot read or write “{exc.filename}”: {exc.strerror}"), err=True)
+            sys.exit(2)
 
     return wrapper
+
+
+def parse_dates(*options: tuple[str, str | None]):
+    """``(option, text)`` pairs as dates (None when not given), checked as forms check dates.
+
+    Any spelling a form accepts (2026-03-05, 2026/3/5, 2026年3月5日) is understood; anything else
+    is refused with the form's message, so no command silently filters on a misspelt date.
+    """
+    from ..core.validation import Checker
+
+    checker = Checker(dict(options))
+    days = [checker.date(option) for option, _ in options]
+    checker.raise_if_any()
+    return days
 
 
 def emit_json(data) -> None:

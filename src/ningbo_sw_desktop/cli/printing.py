@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from . import main
-from .common import db_option, open_db, reports_errors, words
+from .common import db_option, emit_table, open_db, parse_dates, reports_errors, words
 
 OUT_OPTION = click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
                           help="PDF file to write.")
@@ -54,7 +54,7 @@ def print_case(case_no, out, full_id, purpose, db_path):
 @click.option("--domain", default=None, help="Service domain, code or words, e.g. social_relief or 社会救助.")
 @click.option("--risk", default=None, help="Risk level, e.g. high or 高.")
 @click.option("--search", default="", help="Search words, as in the case list.")
-@click.option("--limit", type=int, default=None, help="At most this many cases.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many cases.")
 @db_option
 @reports_errors
 def print_cases(out, status, domain, risk, search, limit, db_path):
@@ -130,7 +130,6 @@ def print_activities(club, db_path):
     Example: ningbo-sw print activities --club 新宁波人老年俱乐部
     """
     from ..core.clubs import list_activities
-    from .common import emit_table
 
     rows = list_activities(open_db(db_path), club)
     emit_table(rows, [("id", "id"), ("date", words("日期", "Date")), ("title", words("活动", "Activity")),
@@ -138,8 +137,8 @@ def print_activities(club, db_path):
 
 
 @print_group.command("stats")
-@click.option("--from", "date_from", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD.")
-@click.option("--to", "date_to", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day, YYYY-MM-DD.")
+@click.option("--from", "date_from", required=True, help="First day, YYYY-MM-DD.")
+@click.option("--to", "date_to", required=True, help="Last day, YYYY-MM-DD.")
 @OUT_OPTION
 @db_option
 @reports_errors
@@ -150,4 +149,5 @@ def print_stats(date_from, date_to, out, db_path):
     """
     from ..reports import build_statistics
 
-    _saved(out, build_statistics(open_db(db_path), date_from.date(), date_to.date(), out=out))
+    start, end = parse_dates(("--from", date_from), ("--to", date_to))
+    _saved(out, build_statistics(open_db(db_path), start, end, out=out))

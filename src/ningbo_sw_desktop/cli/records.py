@@ -6,7 +6,7 @@ import click
 
 from ..core import enums
 from . import main
-from .common import db_option, emit_json, emit_table, json_option, open_db, reports_errors, words
+from .common import db_option, emit_json, emit_table, json_option, open_db, parse_dates, reports_errors, words
 
 
 @main.command()
@@ -156,7 +156,7 @@ CASE_COLUMNS = [("case_no", ("个案编号", "Case no.")), ("person_name", ("服
 @case.command("list")
 @click.option("--search", "query", default="", help="Name, pinyin initials, ID tail, phone, case number or note words.")
 @click.option("--status", type=click.Choice(["open", "closed"]), default=None)
-@click.option("--limit", type=int, default=200, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
 @json_option
 @db_option
 @reports_errors
@@ -252,7 +252,7 @@ def visit_add(case_no, kind, at, notes, next_follow_up, worker, duration_min, db
 @click.option("--due", is_flag=True, help="Follow-ups due today or overdue.")
 @click.option("--from", "date_from", default=None)
 @click.option("--to", "date_to", default=None)
-@click.option("--limit", type=int, default=200, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
 @json_option
 @db_option
 @reports_errors
@@ -261,6 +261,7 @@ def visit_list(case_no, due, date_from, date_to, limit, as_json, db_path):
     from ..core.cases import get_case
     from ..core.visits import due_follow_ups, list_visits
 
+    date_from, date_to = parse_dates(("--from", date_from), ("--to", date_to))
     db = open_db(db_path)
     if due:
         rows = due_follow_ups(db, limit=limit)
@@ -296,13 +297,8 @@ def stats(date_from, date_to, as_json, db_path):
     Example: ningbo-sw stats --from 2026-01-01 --to 2026-12-31 --json
     """
     from ..core.stats import statistics
-    from ..core.validation import parse_date
 
-    try:
-        start = parse_date(date_from) if date_from else None
-        end = parse_date(date_to) if date_to else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from exc
+    start, end = parse_dates(("--from", date_from), ("--to", date_to))
     data = statistics(open_db(db_path), start, end)
     if as_json:
         emit_json(data)

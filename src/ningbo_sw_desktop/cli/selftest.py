@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import click
 
@@ -36,6 +33,10 @@ def self_test(keep, as_json):
 
     Example: ningbo-sw self-test --keep
     """
+    import shutil
+    import tempfile
+    from pathlib import Path
+
     from ..selftest import all_passed, run_steps
 
     folder = Path(tempfile.mkdtemp(prefix="ningbo-sw-selftest-"))

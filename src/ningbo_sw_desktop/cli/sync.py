@@ -348,6 +348,7 @@ def conflicts_resolve(conflict_id, choice, value, db_path):
     if value is not None:
         choice = "combined"
     if not choice:
-        raise click.UsageError("choose --keep, --use-other, --keep-both or --value")
+        raise click.UsageError(words("请选择 --keep、--use-other、--keep-both 或 --value",
+                                     "choose --keep, --use-other, --keep-both or --value"))
     resolve_conflict(open_db(db_path), conflict_id, choice, value=value)
     click.echo(words("已处理冲突", "Conflict resolved"))
