@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -95,3 +96,11 @@ def test_print_stats_takes_dates_as_forms_do_and_refuses_a_bad_one(run, tmp_path
 
 def test_print_cases_refuses_a_limit_below_one(run, tmp_path):
     assert run("cases", "--limit", "0", "--out", str(tmp_path / "cases.pdf")).exit_code == 2
+
+
+def test_out_pointing_at_the_database_itself_is_refused_and_the_database_kept(run, demo_db, long_case):
+    path = demo_db.execute("PRAGMA database_list").fetchone()[2]
+    before = Path(path).read_bytes()[:100]
+    result = run("case", long_case, "--out", path)
+    assert result.exit_code == 2 and "不是 PDF" in result.stderr
+    assert Path(path).read_bytes()[:100] == before and demo_db.execute("PRAGMA quick_check").fetchone()[0] == "ok"

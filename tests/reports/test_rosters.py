@@ -6,6 +6,7 @@ import pytest
 from pdf_helpers import compact, pdf_pages_text, pdf_text
 
 from ningbo_sw_desktop.core.clubs import attendance_sheet, list_activities, list_clubs, roster
+from ningbo_sw_desktop.core.errors import UserError
 from ningbo_sw_desktop.reports import build_roster, build_signin_sheet, match_row_key
 from ningbo_sw_desktop.reports.queries import row_key, row_keys
 
@@ -87,6 +88,25 @@ def test_a_pdf_that_cannot_be_written_leaves_no_partial_file(tmp_path):
     target = tmp_path / "taken"
     target.mkdir()
     (target / "keep.txt").write_text("x")  # a non-empty folder where the PDF should go
-    with pytest.raises(OSError):
+    with pytest.raises(UserError):  # said plainly (it was a bare OSError), and nothing replaced
         write_pdf(b"%PDF-1.4", target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(UserError):  # the folder cannot be made: the write fails half-way
+        write_pdf(b"%PDF-1.4", blocker / "out.pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "taken"]
+
+
+def test_an_existing_file_that_is_not_a_pdf_is_never_replaced(tmp_path):
+    from ningbo_sw_desktop.reports import write_pdf
+
+    database = tmp_path / "office.db"
+    database.write_bytes(b"SQLite format 3\x00" + bytes(100))
+    with pytest.raises(UserError) as refused:
+        write_pdf(b"%PDF-1.4 new", database)
+    assert "不是 PDF" in str(refused.value) and database.read_bytes().startswith(b"SQLite")
+    old_pdf = tmp_path / "old.pdf"
+    old_pdf.write_bytes(b"%PDF-1.4 old")
+    write_pdf(b"%PDF-1.4 new", old_pdf)  # a PDF is replaced, as Save as asks first
+    assert old_pdf.read_bytes() == b"%PDF-1.4 new"

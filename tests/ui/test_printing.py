@@ -75,6 +75,21 @@ def test_save_writes_the_same_pdf(qtbot, batch_pdf, tmp_path, monkeypatch):
     assert saved == tmp_path / "saved.pdf" and saved.read_bytes() == batch_pdf
 
 
+def test_saving_where_it_cannot_be_written_says_so_and_keeps_the_preview_open(qtbot, batch_pdf, tmp_path, monkeypatch,
+                                                                            artifacts):
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = open_preview(qtbot, batch_pdf)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(blocker / "case.pdf"), "PDF"))
+    assert dialog.save_document() is None and dialog.isVisible()
+    box = next(b for b in dialog.findChildren(QMessageBox) if b.isVisible())
+    assert "无法保存到" in box.text() and blocker.read_text() == "not a folder"
+    box.grab().save(str(artifacts / "print_save_refused.png"))
+    box.close()
+
+
 def test_printing_sends_every_page_to_the_printer(qtbot, batch_pdf, tmp_path):
     dialog = open_preview(qtbot, batch_pdf)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.db import connect
+from ..core.errors import UserError
 from .ops import show_error
 
 if TYPE_CHECKING:  # PDFium is loaded with the first preview, not when the window opens
@@ -234,7 +235,11 @@ class PrintPreviewDialog(QDialog):
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), suggested, self.tr("PDF files (*.pdf)"))
         if not path:
             return None
-        return self.save_to(path if path.lower().endswith(".pdf") else path + ".pdf")
+        try:
+            return self.save_to(path if path.lower().endswith(".pdf") else path + ".pdf")
+        except UserError as exc:  # a folder that cannot be written, a file that is not a PDF: said, nothing lost
+            show_error(self, exc)
+            return None
 
     def save_to(self, path: str | Path) -> Path:
         from ..reports.layout import write_pdf
