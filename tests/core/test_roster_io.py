@@ -198,3 +198,14 @@ def test_files_that_are_not_rosters_are_refused_with_advice(office_db, club, tmp
     (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really")
     with pytest.raises(UserError, match="损坏"):
         roster_io.preview_import(office_db, club, tmp_path / "broken.xlsx")
+
+
+def test_a_roster_is_never_written_over_a_file_of_another_kind(office_db, club, tmp_path):
+    target = tmp_path / "office.db"
+    target.write_bytes(b"SQLite format 3\x00" + bytes(64))
+    with pytest.raises(UserError) as refused:
+        roster_io.export_roster(office_db, club, target)
+    assert "不是 Excel" in str(refused.value) and target.read_bytes().startswith(b"SQLite")
+    sheet = tmp_path / "roster.xlsx"
+    roster_io.export_roster(office_db, club, sheet)
+    assert roster_io.export_roster(office_db, club, sheet) == 2  # an earlier export is replaced as before

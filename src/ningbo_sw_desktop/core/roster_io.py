@@ -30,6 +30,7 @@ from . import enums
 from .changes import Changes
 from .clubs import current_membership, find_club, roster, validate_member
 from .errors import FieldError, UserError, ValidationError
+from .files import write_document
 from .i18n import Text, get_language
 from .persons import checked_person, find_duplicates
 from .records import insert_record, update_record
@@ -115,7 +116,9 @@ def export_roster(db, club: str, path, *, include_left: bool = False) -> int:
     ws.print_title_rows = "2:2"
     ws.page_setup.orientation, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = "landscape", 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    wb.save(Path(path))
+    sheet = io.BytesIO()
+    wb.save(sheet)
+    write_document(path, sheet.getvalue(), signature=b"PK\x03\x04", kind="Excel")  # .xlsx is a zip
     return len(members)
 
 

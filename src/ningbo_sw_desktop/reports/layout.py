@@ -7,7 +7,6 @@ count, so each case of a batch is numbered on its own and can be filed on its ow
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import functools
 import io
@@ -23,8 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
-from ..core.errors import UserError
-from ..core.i18n import Text
+from ..core.files import write_document
 from .fonts import font_name
 from .words import w
 
@@ -196,37 +194,8 @@ def render(story: list, *, title: str, header: tuple[str, str], confidential: bo
 
 
 def write_pdf(data: bytes, path: str | os.PathLike) -> Path:
-    """Write a PDF whole or not at all: a half-written file is never left behind.
-
-    An existing file that is not a PDF is never replaced (``--out office.db`` must not cost
-    the database), and a place that cannot be written is a message, not a crash: the GUI's
-    Save as PDF and every ``print`` command come through here.
-    """
-    path = Path(path)
-    if path.exists() and not _is_pdf(path):
-        raise UserError(Text(f"“{path}”已存在且不是 PDF 文件，没有覆盖它。请换一个文件名。",
-                             f"“{path}” exists and is not a PDF file; it was not overwritten. Choose another file name."))
-    partial = path.with_name(path.name + ".part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):  # the folder may not even exist
-            partial.unlink(missing_ok=True)
-        reason = exc.strerror or str(exc)
-        raise UserError(Text(f"无法保存到“{path}”：{reason}。请检查文件夹是否存在、是否可写、空间是否足够。",
-                             f"Cannot save to “{path}”: {reason}. Check that the folder exists, can be written "
-                             "and has room.")) from None
-    return path
-
-
-def _is_pdf(path: Path) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(5) == b"%PDF-"
-    except OSError:  # a folder, or unreadable: not a PDF to replace
-        return False
+    """Write a PDF whole or not at all, never over a file that is not a PDF (``core.files``)."""
+    return write_document(path, data, signature=b"%PDF-", kind="PDF")
 
 
 def office_header(db, document: str) -> tuple[str, str]:
