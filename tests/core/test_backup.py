@@ -126,3 +126,20 @@ def test_a_backup_that_cannot_be_written_is_reported_and_leaves_nothing_behind(o
         make_backup(office_db, db_path)
     assert "无法写入备份文件夹" in str(refused.value) and "disk is full" in str(refused.value)
     assert list(backup.backup_folder(db_path).iterdir()) == []
+
+
+def test_a_backup_from_another_pc_brings_its_data_but_this_pc_stays_its_own_device(office_db, db_path, tmp_path):
+    from ningbo_sw_desktop.core.office import init_office
+
+    old_pc = connect(tmp_path / "old-pc.db")
+    init_office(old_pc, "JB-CC", "慈城镇社工站")
+    load_demo(old_pc, persons=10)
+    theirs = old_pc.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
+    copy = make_backup(old_pc, tmp_path / "old-pc.db", now=NOON)
+    old_pc.close()
+    mine = office_db.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
+    assert mine != theirs
+    restore_backup(office_db, db_path, copy.path)
+    assert office_db.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0] == mine
+    assert office_db.execute("SELECT value FROM meta WHERE key = 'office_code'").fetchone()[0] == "JB-CC"
+    assert count(office_db) > 0

@@ -178,21 +178,21 @@ def _open_backup(path: Path) -> sqlite3.Connection:
 
 
 def _sync_state(db) -> dict:
-    """What must not go back when older data is restored: the clock, and the bundles sent to each peer."""
-    clock = db.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()
-    sent = db.execute("SELECT * FROM sync_sent").fetchall() if _has_table(db, "sync_sent") else []
-    return {"hlc_last": clock[0] if clock else None, "sync_sent": sent}
+    """What a restore must not take back: which device this is, its clock, and the bundles it has sent.
+
+    The device id names this installation's keys and ends every clock stamp it makes: a
+    backup made on another PC (moving to a new one) must not make two PCs one device.
+    """
+    meta = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('device_id', 'hlc_last')").fetchall())
+    return {**meta, "sync_sent": db.execute("SELECT * FROM sync_sent").fetchall()}
 
 
 def _carry_sync_state(db, state: dict) -> None:
-    """Put back the later clock and the sent bundles' sequence numbers after a restore."""
-    if state["hlc_last"]:
+    """Put back this device's id, the later clock and the sent bundles' sequence numbers after a restore."""
+    db.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", [state["device_id"]])
+    if state.get("hlc_last"):
         db.execute("INSERT INTO meta(key, value) VALUES ('hlc_last', ?) ON CONFLICT(key) DO UPDATE SET"
                    " value = max(value, excluded.value)", [state["hlc_last"]])
     if state["sync_sent"]:
         marks = ", ".join("?" * len(state["sync_sent"][0]))
         db.conn.executemany(f"INSERT OR IGNORE INTO sync_sent VALUES ({marks})", state["sync_sent"])
-
-
-def _has_table(db, name: str) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone() is not None
