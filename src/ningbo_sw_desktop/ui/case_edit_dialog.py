@@ -31,7 +31,24 @@ def _form_dialog(dialog: QDialog, form: FormBinder, widgets: dict) -> QDialogBut
     return buttons
 
 
-class CaseEditDialog(Retranslating, QDialog):
+class _CaseWriteDialog(Retranslating, QDialog):
+    """Save stays off while a write is on its way, so typing meanwhile cannot send it twice."""
+
+    _saving = False
+
+    def _write(self, op) -> None:
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.ctx.ops.write(op, success=lambda _changes: self.accept(), failure=self._failed, parent=self)
+
+    def _failed(self, _exc: BaseException) -> bool:
+        """Refused: Save comes back with the fields' state; the message box says why."""
+        self._saving = False
+        self.validate()
+        return False
+
+
+class CaseEditDialog(_CaseWriteDialog):
     """Only the fields the user changed are written, with the stamp they saw (no lost updates)."""
 
     def __init__(self, ctx, case: dict, parent=None):
@@ -75,20 +92,14 @@ class CaseEditDialog(Retranslating, QDialog):
         except ValidationError as exc:
             problems = exc.messages()
         self.form.show_errors(problems, everything=True)
-        self.save_button.setEnabled(not problems and bool(self.changed_values()))
+        self.save_button.setEnabled(not problems and bool(self.changed_values()) and not self._saving)
         return not problems
 
     def save(self) -> None:
-        if not self.validate():
+        if self._saving or not self.validate():
             return
         values, case_id, seen = self.changed_values(), self.case["id"], self.case.get("hlc")
-        self.save_button.setEnabled(False)
-        self.ctx.ops.write(lambda db: update_case(db, case_id, values, seen_hlc=seen),
-                           success=lambda _changes: self.accept(), failure=self._failed, parent=self)
-
-    def _failed(self, _exc: BaseException) -> bool:
-        self.validate()
-        return False
+        self._write(lambda db: update_case(db, case_id, values, seen_hlc=seen))
 
     def reject(self) -> None:
         if self.changed_values():
@@ -97,7 +108,7 @@ class CaseEditDialog(Retranslating, QDialog):
             super().reject()
 
 
-class CloseCaseDialog(Retranslating, QDialog):
+class CloseCaseDialog(_CaseWriteDialog):
     """Closing needs a reason (结案原因); the day defaults to today."""
 
     def __init__(self, ctx, case: dict, parent=None):
@@ -128,14 +139,11 @@ class CloseCaseDialog(Retranslating, QDialog):
         except ValidationError as exc:
             problems = exc.messages()
         self.form.show_errors(problems)
-        self.save_button.setEnabled(not problems)
+        self.save_button.setEnabled(not problems and not self._saving)
         return not problems
 
     def save(self) -> None:
-        if not self.validate():
+        if self._saving or not self.validate():
             return
         values, case_no = self.form.values(), self.case["case_no"]
-        self.save_button.setEnabled(False)
-        self.ctx.ops.write(lambda db: close_case(db, case_no, values["close_reason"].strip(), closed_on=values["closed_on"]),
-                           success=lambda _changes: self.accept(), failure=lambda _exc: self.validate() and False,
-                           parent=self)
+        self._write(lambda db: close_case(db, case_no, values["close_reason"].strip(), closed_on=values["closed_on"]))
