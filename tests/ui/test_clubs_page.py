@@ -147,6 +147,22 @@ def test_members_join_from_search_or_as_new_clients_after_the_duplicate_check(qt
     qtbot.waitUntil(lambda: "范根宝" in {m["name"] for m in page.roster_model.rows}, timeout=5000)
 
 
+def test_a_new_client_saved_twice_in_a_row_is_registered_and_enrolled_once(qtbot, page):
+    db = page.ctx.db
+    before = count(db, "persons")
+    dialog = page.add_member()
+    dialog.tabs.setCurrentIndex(1)
+    type_text(qtbot, dialog.form.widgets["name"], "柴阿芬")
+    dialog.form.widgets["gender"].set_code("female")
+    type_text(qtbot, dialog.form.widgets["birth_date"], "1941-07-07")
+    dialog.save()
+    dialog.save()  # Enter pressed twice before the first write came back
+    qtbot.waitUntil(lambda: "柴阿芬" in {m["name"] for m in page.roster_model.rows}, timeout=5000)
+    wait_idle(qtbot, page.ctx)
+    assert count(db, "persons") == before + 1
+    assert db.execute("SELECT COUNT(*) FROM persons WHERE name = '柴阿芬'").fetchone()[0] == 1
+
+
 def test_leaving_the_club_keeps_the_history(qtbot, page):
     page.roster_table.selectRow(0)
     member = page.selected_member()

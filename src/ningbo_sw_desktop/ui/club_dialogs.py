@@ -48,13 +48,21 @@ class ClubFormDialog(Retranslating, QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.saved_value = None
+        self._saving = False
 
     def add_rows(self, layout: QFormLayout, widgets: dict[str, QWidget]) -> None:
         for name, widget in widgets.items():
             self.form.add_row(layout, name, widget)
 
     def run(self, op) -> None:
-        """Write ``op(db)``; on success close, on refusal show each problem beside its field."""
+        """Write ``op(db)``; on success close, on refusal show each problem beside its field.
+
+        One write at a time: a double-click or a second Enter while it is on its way would
+        otherwise enrol (or register) the same person twice.
+        """
+        if self._saving:
+            return
+        self._saving = True
         self.save_button.setEnabled(False)
         self.general_error.show_problem(None)
         self.ctx.ops.write(op, success=self._saved, failure=self._failed, parent=self)
@@ -64,6 +72,7 @@ class ClubFormDialog(Retranslating, QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> bool:
+        self._saving = False
         self.save_button.setEnabled(True)
         if not isinstance(exc, ValidationError):
             return False
