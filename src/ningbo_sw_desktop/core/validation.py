@@ -93,6 +93,11 @@ def id_number_facts(value: str) -> tuple[dt.date, str]:
     problem = id_number_problem(value)
     if problem:
         raise ValueError(problem.en)
+    return _encoded_facts(value)
+
+
+def _encoded_facts(value: str) -> tuple[dt.date, str]:
+    """What a number already checked (normalised, no problem) says: its birth date and gender."""
     born = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     return born, "male" if int(value[16]) % 2 else "female"
 
@@ -336,7 +341,7 @@ class Checker:
         problem = id_number_problem(value, today=self.today) if value else None
         if not value or problem:
             return self.add(field, problem) if problem else self._blank(field, False)
-        born, gender = id_number_facts(value)
+        born, gender = _encoded_facts(value)  # checked just above: not again
         self._agree("birth_date", born.isoformat(), lambda v: parse_date(v).isoformat(), Text(
             f"出生日期与身份证号码不符（号码中为 {born}），请核对",
             f"birth date does not match the ID number (which says {born}); please check both"))
