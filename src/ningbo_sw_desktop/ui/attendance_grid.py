@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..core import enums
 from ..core.clubs import attendance_sheet, mark_many
+from ..reports.words import age_on as years_on
 from .widgets import Retranslating
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,11 +46,9 @@ WRITE_DELAY_MS = 400
 
 
 def age_on(birth: str | None, day: str | None) -> str:
-    """Age in whole years on the activity's day (blank when the birth date is unknown)."""
-    if not birth:
-        return ""
-    born, on = datetime.date.fromisoformat(birth), datetime.date.fromisoformat(day) if day else datetime.date.today()
-    return str(on.year - born.year - ((on.month, on.day) < (born.month, born.day)))
+    """Age in whole years on ``day`` (today when None) as a table shows it: blank when the birth date is unknown."""
+    years = years_on(birth, datetime.date.fromisoformat(day) if day else datetime.date.today())
+    return "" if years is None else str(years)
 
 
 class AttendanceModel(QAbstractTableModel):

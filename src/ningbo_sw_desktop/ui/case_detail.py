@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,7 +21,8 @@ from PySide6.QtWidgets import (
 from ..core import enums
 from ..core.cases import get_case
 from ..core.errors import UserError
-from .duplicates_dialog import masked_id
+from ..reports.words import mask_id_number
+from .attendance_grid import age_on
 from .ops import show_error
 from .person_edit_dialog import PersonEditDialog
 from .registry import case_printer
@@ -31,13 +30,6 @@ from .widgets import Column, RecordTableModel, fit_columns, make_table, short_ti
 
 FACTS = ("person_name", "gender_age", "id_number", "phone", "community", "address", "domain", "risk", "program",
          "referral_source", "intake_date", "worker", "status", "closed")
-
-
-def _age(birth: str | None) -> str:
-    if not birth:
-        return ""
-    born, today = datetime.date.fromisoformat(birth), datetime.date.today()
-    return str(today.year - born.year - ((today.month, today.day) < (born.month, born.day)))
 
 
 class CaseDetailDialog(QDialog):
@@ -139,8 +131,8 @@ class CaseDetailDialog(QDialog):
                   "program": self.tr("Program"), "referral_source": self.tr("Referral source"),
                   "intake_date": self.tr("Intake date"), "worker": self.tr("Social worker"),
                   "status": self.tr("Case status"), "closed": self.tr("Closed")}
-        age = _age(c.get("birth_date"))
-        values = {"person_name": c.get("person_name"), "id_number": masked_id(c.get("id_number")),
+        age = age_on(c.get("birth_date"), None)
+        values = {"person_name": c.get("person_name"), "id_number": mask_id_number(c.get("id_number")),
                   "gender_age": " / ".join(filter(None, [enums.label("gender", c.get("gender")),
                                                          self.tr("%1 years").replace("%1", age) if age else ""])),
                   "phone": c.get("phone"), "community": c.get("community"), "address": person.get("address"),

@@ -9,12 +9,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from ..core import enums
 from ..core.persons import DUPLICATE_REASONS
+from ..reports.words import mask_id_number
 from .widgets import Column, RecordTableModel, Retranslating, make_table
-
-
-def masked_id(number: str | None) -> str:
-    """An ID number with its middle hidden, enough to recognise a person on screen."""
-    return f"{number[:6]}********{number[-4:]}" if number and len(number) == 18 else (number or "")
 
 
 class DuplicatesDialog(Retranslating, QDialog):
@@ -29,7 +25,7 @@ class DuplicatesDialog(Retranslating, QDialog):
             Column("name", QT_TRANSLATE_NOOP("Columns", "Name")),
             Column("gender", QT_TRANSLATE_NOOP("Columns", "Gender"), lambda r: enums.label("gender", r.get("gender"))),
             Column("birth_date", QT_TRANSLATE_NOOP("Columns", "Birth date")),
-            Column("id_number", QT_TRANSLATE_NOOP("Columns", "Resident ID number"), lambda r: masked_id(r.get("id_number"))),
+            Column("id_number", QT_TRANSLATE_NOOP("Columns", "Resident ID number"), lambda r: mask_id_number(r.get("id_number"))),
             Column("phone", QT_TRANSLATE_NOOP("Columns", "Phone")),
             Column("community", QT_TRANSLATE_NOOP("Columns", "Community")),
             Column("reason", QT_TRANSLATE_NOOP("Columns", "Why it may be the same person"),
