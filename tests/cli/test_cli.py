@@ -155,3 +155,5 @@ def test_a_limit_below_one_is_refused(run):
 def test_conflicts_resolve_without_a_choice_says_what_to_choose_in_chinese(cli):
     result = cli("conflicts", "resolve", "nope", ok=False)
     assert result.exit_code == 2 and "请选择 --keep" in result.output
+    both = cli("conflicts", "resolve", "nope", "--keep", "--use-other", ok=False)  # contradictory: nothing guessed
+    assert both.exit_code == 2 and "中的一项" in both.output

@@ -332,23 +332,23 @@ def conflicts_list(as_json, db_path):
 
 @conflicts.command("resolve")
 @click.argument("conflict_id")
-@click.option("--keep", "choice", flag_value="keep", help="Keep the current value.")
-@click.option("--use-other", "choice", flag_value="other", help="Use the competing value.")
-@click.option("--keep-both", "choice", flag_value="keep_both", help="Text fields: keep both texts.")
+@click.option("--keep", is_flag=True, help="Keep the current value.")
+@click.option("--use-other", is_flag=True, help="Use the competing value.")
+@click.option("--keep-both", is_flag=True, help="Text fields: keep both texts.")
 @click.option("--value", default=None, help="Use this combined value instead.")
 @db_option
 @reports_errors
-def conflicts_resolve(conflict_id, choice, value, db_path):
+def conflicts_resolve(conflict_id, keep, use_other, keep_both, value, db_path):
     """Decide a conflict; the decision is a new change that syncs to every office.
 
     Example: ningbo-sw conflicts resolve 5f0c... --use-other
     """
     from ..sync import resolve_conflict
 
-    if value is not None:
-        choice = "combined"
-    if not choice:
-        raise click.UsageError(words("请选择 --keep、--use-other、--keep-both 或 --value",
-                                     "choose --keep, --use-other, --keep-both or --value"))
-    resolve_conflict(open_db(db_path), conflict_id, choice, value=value)
+    chosen = [choice for choice, given in (("keep", keep), ("other", use_other), ("keep_both", keep_both),
+                                           ("combined", value is not None)) if given]
+    if len(chosen) != 1:  # none, or two that contradict each other (--keep --use-other): nothing is guessed
+        raise click.UsageError(words("请选择 --keep、--use-other、--keep-both 或 --value 中的一项",
+                                     "choose one of --keep, --use-other, --keep-both or --value"))
+    resolve_conflict(open_db(db_path), conflict_id, chosen[0], value=value)
     click.echo(words("已处理冲突", "Conflict resolved"))
