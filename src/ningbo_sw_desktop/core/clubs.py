@@ -20,7 +20,7 @@ import json
 
 from .areas import find_community
 from .changes import Changes
-from .errors import FIELD_LABELS, FieldError, NotFound, ValidationError
+from .errors import FieldError, NotFound, ValidationError
 from .i18n import Text
 from .ids import natural_id
 from .persons import checked_person, find_person
@@ -28,15 +28,6 @@ from .records import insert_record, update_record
 from .validation import Checker
 from .visits import log_visit
 from .writing import writing
-
-# Words for the fields only clubs have (errors.py falls back to the raw field name otherwise).
-for _field, _words in {
-    "club_id": ("俱乐部", "Club"), "club_name": ("俱乐部名称", "Club name"), "description": ("简介", "Description"),
-    "founded_on": ("成立日期", "Founded on"), "joined_on": ("入会日期", "Joined on"), "left_on": ("退出日期", "Left on"),
-    "activity_id": ("活动", "Activity"), "activity_kind": ("活动类型", "Activity kind"), "place": ("地点", "Place"),
-    "attendance": ("出勤", "Attendance"), "member_id": ("成员", "Member"), "last_n": ("活动次数", "Number of activities"),
-}.items():
-    FIELD_LABELS.setdefault(_field, _words)
 
 MISSED = {"absent", None}
 

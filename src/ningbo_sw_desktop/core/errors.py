@@ -109,6 +109,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "relief_status": ("救助类别", "Relief status"),
     "disability_grade": ("残疾等级", "Disability grade"),
     "tags": ("标签", "Tags"),
+    # clubs and activities
+    "club_id": ("俱乐部", "Club"), "club_name": ("俱乐部名称", "Club name"), "description": ("简介", "Description"),
+    "founded_on": ("成立日期", "Founded on"), "joined_on": ("入会日期", "Joined on"), "left_on": ("退出日期", "Left on"),
+    "activity_id": ("活动", "Activity"), "activity_kind": ("活动类型", "Activity kind"), "place": ("地点", "Place"),
+    "attendance": ("出勤", "Attendance"), "member_id": ("成员", "Member"), "last_n": ("活动次数", "Number of activities"),
 }
 
 
