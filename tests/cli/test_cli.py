@@ -89,6 +89,9 @@ def test_areas_check_and_stats(run):
     run("area", "add", "--name", "新社区", "--level", "社区", "--parent", "南门街道", "--population", "5000")
     names = [a["name"] for a in json.loads(run("area", "list", "--level", "community", "--json").stdout)]
     assert "新社区" in names and "云麓湾社区" in names
+    twice = run("area", "add", "--name", "新社区", "--level", "社区", "--parent", "南门街道", ok=False)
+    assert twice.exit_code == 2 and "已存在" in twice.stderr
+    assert [a["name"] for a in json.loads(run("area", "list", "--json").stdout)].count("新社区") == 1
     assert "结构版本" in run("check").stdout
     stats = json.loads(run("stats", "--json").stdout)
     assert stats["workers"] == 6 and stats["workers_per_10000"] > 0

@@ -28,6 +28,11 @@ def add_area(db, values: dict, *, actor: str | None = None) -> Changes:
         parent_row = get_area(db, clean["parent_id"])
         if LEVEL_ORDER[parent_row["level"]] >= LEVEL_ORDER[clean["level"]]:
             raise ValidationError([FieldError("parent_id", Text("上级区域的层级应高于本区域", "the parent must be a higher level"))])
+    twin = db.execute("SELECT 1 FROM areas WHERE deleted = 0 AND name = ? AND parent_id IS ?",
+                      [clean["name"], clean.get("parent_id")]).fetchone()
+    if twin:  # two of one name under one parent: find_area could no longer tell them apart
+        raise ValidationError([FieldError("name", Text(f"“{clean['name']}”在同一上级区域下已存在",
+                                                       f"“{clean['name']}” already exists under the same parent"))])
     with writing(db) as (clock, changes):
         changes.value = insert_record(db, clock, changes, "areas", clean, actor=actor)
     return changes
