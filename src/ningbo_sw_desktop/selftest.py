@@ -270,6 +270,10 @@ def open_window(ws: Workspace) -> str:
         for name in window.classes:
             window.show_page(name)
             _settle(app, ctx)
+        broken = [module for name, (module, class_name) in registry.LAZY_PAGES.items()
+                  if _present(f"{package}.{module}") and type(window.pages.get(name)).__name__ != class_name]
+        if broken:
+            raise StepFailed(f"pages failed to load: {', '.join(broken)} (see the log in the data folder)")
         return f"{len(window.pages)} pages, platform {QApplication.platformName()}"
     finally:
         if window is not None:

@@ -182,3 +182,47 @@ def test_editing_a_case_writes_only_what_changed(qtbot, window, ctx):
     qtbot.waitUntil(lambda: ctx.db.execute("SELECT risk FROM cases").fetchone()[0] == "high")
     qtbot.waitUntil(lambda: detail.fact_values["risk"].text() == "高")
     assert ctx.db.execute("SELECT plan, problem FROM cases").fetchone() == ("每周电话回访一次", "亲情探访")
+
+
+LAZY_CHILD = """
+import sys
+from ningbo_sw_desktop.core.db import connect
+from ningbo_sw_desktop.core.office import init_office
+from ningbo_sw_desktop.ui.app import application, build_context
+from ningbo_sw_desktop.ui.main_window import MainWindow
+from ningbo_sw_desktop.ui.registry import load_extensions
+db = connect(sys.argv[1]); init_office(db, "HS-NM", "南门街道社工站"); db.close()
+app = application()
+ctx = build_context(sys.argv[1], app)
+load_extensions()
+window = MainWindow(ctx)
+window.show()
+app.processEvents()
+print("at start:", "ningbo_sw_desktop.sync" in sys.modules)
+page = window.show_page("sync")
+print("shown:", type(page).__name__, "ningbo_sw_desktop.sync" in sys.modules)
+ctx.ops.shutdown()
+"""
+
+
+def test_the_sync_package_is_loaded_with_the_sync_page_not_with_the_window(tmp_path):
+    """A fresh process: the window opens without the sync package, which comes with the Sync page."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NINGBO_SW_DATA": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", LAZY_CHILD, str(tmp_path / "office.db")], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "at start: False" in done.stdout and "shown: SyncPage True" in done.stdout
+
+
+def test_a_lazy_page_whose_module_is_broken_leaves_its_placeholder(qtbot, ctx, only_built_in_pages, caplog):
+    registry.register_page("sync", registry.lazy_page("sync", "no_such_module", "SyncPage"))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert nav_texts(window)[4] == "同步"
+    assert "后续版本" in window.show_page("sync").message.text()
+    assert "could not load no_such_module" in caplog.text
+    wait_idle(qtbot, ctx)

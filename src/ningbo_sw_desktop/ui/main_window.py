@@ -16,15 +16,15 @@ from . import lookups
 from .actions import CaseActions
 from .case_detail import print_unavailable_text
 from .cases_page import CasesPage
-from .placeholders import ClubsPlaceholder, ReportsPlaceholder, SyncPlaceholder
+from .placeholders import PLACEHOLDERS
 from .registry import PAGES, case_printer
 from .settings_page import SettingsPage
 from .today_page import TodayPage
 from .visits_page import VisitsPage
 
 DEFAULT_PAGES: dict[str, type] = {
-    "today": TodayPage, "cases": CasesPage, "visits": VisitsPage, "clubs": ClubsPlaceholder,
-    "sync": SyncPlaceholder, "reports": ReportsPlaceholder, "settings": SettingsPage,
+    "today": TodayPage, "cases": CasesPage, "visits": VisitsPage, "clubs": PLACEHOLDERS["clubs"],
+    "sync": PLACEHOLDERS["sync"], "reports": PLACEHOLDERS["reports"], "settings": SettingsPage,
 }
 
 

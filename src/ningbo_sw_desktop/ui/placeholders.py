@@ -73,3 +73,6 @@ class ReportsPlaceholder(PlaceholderPage):
     def text() -> str:
         return QCoreApplication.translate(
             "Placeholders", "Statistics and printed reports are coming in a later version of the app.")
+
+
+PLACEHOLDERS: dict[str, type] = {"clubs": ClubsPlaceholder, "sync": SyncPlaceholder, "reports": ReportsPlaceholder}

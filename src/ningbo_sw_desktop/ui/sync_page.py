@@ -9,12 +9,11 @@ an import changed is announced once through ``changes_applied`` so other pages r
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -62,7 +61,6 @@ from .sync_dialogs import (
 )
 
 SUFFIX = ".nbsync"
-OPEN_FILE_ENV = "NINGBO_SW_OPEN_FILE"
 LIST_LIMIT = 500
 
 
@@ -114,9 +112,6 @@ class SyncPage(QWidget):
         self.devices.trusted.connect(self.refresh)
         self.retranslate()
         self.refresh()
-        handed = os.environ.pop(OPEN_FILE_ENV, "")  # a bundle double-clicked in the file manager (installers/)
-        if handed.lower().endswith(SUFFIX):
-            QTimer.singleShot(0, lambda: self.import_files([handed]))
 
     def _build_exchange(self) -> QWidget:
         self.export_box, self.import_box = QGroupBox(), QGroupBox()
