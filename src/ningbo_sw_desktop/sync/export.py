@@ -38,7 +38,7 @@ from .lines import TABLE_ORDER, conflict_line, row_line_sql
 from .manifest import Manifest
 from .merge import live_conflicts
 
-REFERENCES = ("areas", "programs", "workers", "service_projects")  # reference data: every office gets all of it
+REFERENCE_DATA = ("areas", "programs", "workers", "service_projects")  # reference data: every office gets all of it
 CASE_OF_OFFICE = "office_code = :code OR origin = :device OR instr(stamps, :device) > 0"
 
 
@@ -142,7 +142,7 @@ def _where(table: str, full: bool, scoped: bool) -> str:
     """The rows of ``table`` a bundle carries."""
     changed = _changed("t", full)
     extra = "t.id IN (SELECT value FROM json_each(:extra))"
-    if not scoped or table in REFERENCES:
+    if not scoped or table in REFERENCE_DATA:
         return f"{changed} OR {extra}"
     share = _share(table)
     closure = {"persons": f" OR t.id IN ({_cases_changed('person_id', full)})",

@@ -39,7 +39,7 @@ from .merge import RowState, conflict_keys, merge_record
 from .report import ImportReport, Quarantined
 from .validate import Rules, problems, quick_ok
 from .verify import OpenedBundle, check_trust, load_changes, open_bundle
-from .waiting import REFERENCES, waiting_among
+from .waiting import PARENT_LINKS, waiting_among
 
 SKEW_MS = 10 * 60 * 1000  # a stamp later than this past our clock is quarantined, not applied
 CHUNK = 2000
@@ -391,7 +391,7 @@ def _apply_chunk(ctx: _Context, table: str, chunk: list[tuple[list, dict]], empt
 def _note_written(ctx: _Context, table: str, cols: list[str], inserts: list, updates: list) -> None:
     """Keep the rows written (by reference), for the waiting check: inserts in ``cols`` order,
     updates without the leading id and with the id last."""
-    if table not in REFERENCES:
+    if table not in PARENT_LINKS:
         return
     parts = ctx.written.setdefault(table, [])
     if inserts:

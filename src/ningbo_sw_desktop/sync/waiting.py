@@ -11,7 +11,7 @@ import json
 from .report import Waiting
 
 # table -> (field, parent table) for every reference between synced tables.
-REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+PARENT_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
     "areas": (("parent_id", "areas"),),
     "workers": (("community_id", "areas"),),
     "persons": (("community_id", "areas"),),
@@ -28,7 +28,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
 def waiting_records(db, touched: dict[str, list[str]] | None = None, *, limit: int | None = None) -> list[Waiting]:
     """Live records whose parent is missing: all of them, or only among ``touched`` ids per table."""
     out: list[Waiting] = []
-    for table, refs in REFERENCES.items():
+    for table, refs in PARENT_LINKS.items():
         ids = None if touched is None else touched.get(table)
         if touched is not None and not ids:
             continue
@@ -56,7 +56,7 @@ def waiting_among(db, touched: dict[str, list[str]], arrived: dict[str, set[str]
     """
     unknown: dict[str, list[tuple[str, str, str]]] = {}  # parent table -> (table, id, parent id) not in the bundle
     for table, ids in touched.items():
-        refs = REFERENCES.get(table, ())
+        refs = PARENT_LINKS.get(table, ())
         if not ids or not refs:
             continue
         parts = written.get(table) if written is not None else None
