@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from ui_helpers import closed, type_text, wait_idle
 
 from ningbo_sw_desktop.core.cases import get_case
@@ -64,3 +65,30 @@ def test_closing_needs_a_reason_and_then_closes_the_case(qtbot, demo_ctx, artifa
     wait_idle(qtbot, demo_ctx)
     case = get_case(demo_ctx.db, case_id)
     assert (case["status"], case["close_reason"]) == ("closed", "服务目标已达成")
+
+
+def test_esc_while_the_save_is_on_its_way_neither_asks_nor_loses_the_save(qtbot, demo_ctx, tmp_path):
+    import sqlite3
+
+    case_id = open_case_id(demo_ctx.db)
+    dialog = CaseEditDialog(demo_ctx, get_case(demo_ctx.db, case_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    plan = dialog.form.widgets["plan"]
+    plan.setFocus()
+    plan.selectAll()
+    type_text(qtbot, plan, "联系社区卫生服务中心上门评估")
+    other = sqlite3.connect(tmp_path / "demo.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock: the save waits behind it
+    try:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        asked = [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
+        assert dialog.isVisible() and not asked
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    qtbot.waitUntil(lambda: closed(dialog), timeout=15_000)
+    wait_idle(qtbot, demo_ctx)
+    assert get_case(demo_ctx.db, case_id)["plan"] == "联系社区卫生服务中心上门评估"

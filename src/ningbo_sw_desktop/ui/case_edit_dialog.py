@@ -11,7 +11,7 @@ from ..core.cases import close_case, update_case
 from ..core.errors import ValidationError
 from ..core.validation import validate_case
 from . import lookups
-from .forms import FormBinder, confirm_discard
+from .forms import EditsStoredRecord, FormBinder
 from .widgets import EnumCombo, RecordCombo, Retranslating
 
 EDIT_FIELDS = ("domain", "risk", "problem", "referral_source", "program_id", "worker_id", "goals", "plan")
@@ -48,8 +48,10 @@ class _CaseWriteDialog(Retranslating, QDialog):
         return False
 
 
-class CaseEditDialog(_CaseWriteDialog):
+class CaseEditDialog(EditsStoredRecord, _CaseWriteDialog):
     """Only the fields the user changed are written, with the stamp they saw (no lost updates)."""
+
+    FIELDS = EDIT_FIELDS
 
     def __init__(self, ctx, case: dict, parent=None):
         super().__init__(parent)
@@ -79,10 +81,6 @@ class CaseEditDialog(_CaseWriteDialog):
             "worker_id": self.tr("Social worker"), "goals": self.tr("Service goals"), "plan": self.tr("Service plan")})
         self.validate()
 
-    def changed_values(self) -> dict:
-        now = self.form.values(EDIT_FIELDS)
-        return {name: value for name, value in now.items() if value != self.original[name]}
-
     def validate(self) -> bool:
         birth = (self.case.get("person") or {}).get("birth_date")
         try:
@@ -100,12 +98,6 @@ class CaseEditDialog(_CaseWriteDialog):
             return
         values, case_id, seen = self.changed_values(), self.case["id"], self.case.get("hlc")
         self._write(lambda db: update_case(db, case_id, values, seen_hlc=seen))
-
-    def reject(self) -> None:
-        if self.changed_values():
-            self._confirm = confirm_discard(self, super().reject)
-        else:
-            super().reject()
 
 
 class CloseCaseDialog(_CaseWriteDialog):

@@ -211,3 +211,29 @@ def confirm_discard(parent: QWidget, on_discard) -> QMessageBox:
     box.finished.connect(lambda _result: on_discard() if box.clickedButton() is discard else None)
     box.open()
     return box
+
+
+class EditsStoredRecord:
+    """Mixin for a dialog that edits a stored record: only what changed is sent, and leaving asks first.
+
+    The dialog sets ``form`` (a FormBinder), ``FIELDS`` and ``original`` (the form's values
+    as opened) and sets ``_saving`` while its write is on its way. Esc, Cancel or the close
+    box then ask before typed changes are thrown away, and do nothing while a save is on its
+    way (its answer closes the dialog, or brings the form back with the reason).
+    """
+
+    FIELDS: tuple[str, ...] = ()
+    _saving = False
+
+    def changed_values(self) -> dict:
+        """What the user changed, as typed (core cleans it); the rest is never sent."""
+        now = self.form.values(self.FIELDS)
+        return {name: value for name, value in now.items() if value != self.original[name]}
+
+    def reject(self) -> None:
+        if self._saving:
+            return
+        if self.changed_values():
+            self._confirm_box = confirm_discard(self, super().reject)
+        else:
+            super().reject()

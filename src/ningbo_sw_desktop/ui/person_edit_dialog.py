@@ -23,7 +23,7 @@ from ..core.errors import StaleEdit, ValidationError
 from ..core.persons import get_person, update_person
 from ..core.validation import validate_person
 from . import lookups
-from .forms import FormBinder, TagChecks, confirm_discard
+from .forms import EditsStoredRecord, FormBinder, TagChecks
 from .widgets import EnumCombo, ErrorLabel, RecordCombo, Retranslating
 
 PERSON_FIELDS = ("name", "id_number", "gender", "birth_date", "phone", "community_id", "address", "relief_status", "tags")
@@ -41,8 +41,10 @@ def _tags(raw) -> list[str]:
     return list(raw or [])
 
 
-class PersonEditDialog(Retranslating, QDialog):
+class PersonEditDialog(EditsStoredRecord, Retranslating, QDialog):
     """Checks as the user types (core's rules); a refused write is shown beside its field."""
+
+    FIELDS = PERSON_FIELDS
 
     def __init__(self, ctx, person_id: str, parent=None):
         super().__init__(parent)
@@ -104,11 +106,6 @@ class PersonEditDialog(Retranslating, QDialog):
 
     # --- values and checks ----------------------------------------------------------------------
 
-    def changed_values(self) -> dict:
-        """What the user changed, as typed (core cleans it); the rest is never sent."""
-        now = self.form.values(PERSON_FIELDS)
-        return {name: value for name, value in now.items() if value != self.original[name]}
-
     def problems(self) -> dict[str, str]:
         """Each changed field's problem in the user's language, from core's own checks."""
         changed = self.changed_values()
@@ -169,14 +166,3 @@ class PersonEditDialog(Retranslating, QDialog):
             handled = True
         self.validate()
         return handled
-
-    # --- leaving -------------------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        """Esc, Cancel or the close box: ask before throwing changes away."""
-        if self._saving:
-            return  # the save is on its way; its answer closes the form
-        if self.changed_values():
-            self._confirm_box = confirm_discard(self, super().reject)
-        else:
-            super().reject()
