@@ -128,11 +128,12 @@ def test_a_backup_that_cannot_be_written_is_reported_and_leaves_nothing_behind(o
     assert list(backup.backup_folder(db_path).iterdir()) == []
 
 
-def test_a_backup_from_another_pc_brings_its_data_but_this_pc_stays_its_own_device(office_db, db_path, tmp_path):
+def test_a_backup_from_another_pc_of_this_office_brings_its_data_but_this_pc_stays_its_own_device(
+        office_db, db_path, tmp_path):
     from ningbo_sw_desktop.core.office import init_office
 
     old_pc = connect(tmp_path / "old-pc.db")
-    init_office(old_pc, "JB-CC", "慈城镇社工站")
+    init_office(old_pc, "HS-NM", "南门街道社工站")
     load_demo(old_pc, persons=10)
     theirs = old_pc.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
     copy = make_backup(old_pc, tmp_path / "old-pc.db", now=NOON)
@@ -141,5 +142,35 @@ def test_a_backup_from_another_pc_brings_its_data_but_this_pc_stays_its_own_devi
     assert mine != theirs
     restore_backup(office_db, db_path, copy.path)
     assert office_db.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0] == mine
-    assert office_db.execute("SELECT value FROM meta WHERE key = 'office_code'").fetchone()[0] == "JB-CC"
     assert count(office_db) > 0
+
+
+def test_another_offices_database_is_refused_and_nothing_changes(office_db, db_path, tmp_path):
+    """Restoring it would number this PC's new cases as that office's: the same case number twice in the city."""
+    from ningbo_sw_desktop.core.office import init_office
+
+    other = connect(tmp_path / "cc.db")
+    init_office(other, "JB-CC", "慈城镇社工站")
+    load_demo(other, persons=10)
+    copy = make_backup(other, tmp_path / "cc.db", now=NOON)
+    other.close()
+    before = (count(office_db, "persons"), len(list_backups(db_path)))
+    with pytest.raises(UserError) as refused:
+        restore_backup(office_db, db_path, copy.path)
+    assert "另一个办公点（JB-CC）" in str(refused.value) and "HS-NM" in refused.value.text.en
+    assert (count(office_db, "persons"), len(list_backups(db_path))) == before
+    assert office_db.execute("SELECT value FROM meta WHERE key = 'office_code'").fetchone()[0] == "HS-NM"
+
+
+def test_a_pc_with_no_office_yet_may_be_set_up_from_any_offices_backup(tmp_path):
+    from ningbo_sw_desktop.core.office import init_office
+
+    old_pc = connect(tmp_path / "old-pc.db")
+    init_office(old_pc, "JB-CC", "慈城镇社工站")
+    load_demo(old_pc, persons=10)
+    copy = make_backup(old_pc, tmp_path / "old-pc.db", now=NOON)
+    old_pc.close()
+    new_pc = connect(tmp_path / "new-pc.db")
+    restore_backup(new_pc, tmp_path / "new-pc.db", copy.path)
+    assert new_pc.execute("SELECT value FROM meta WHERE key = 'office_code'").fetchone()[0] == "JB-CC"
+    assert count(new_pc, "persons") > 0

@@ -127,14 +127,16 @@ def auto_backup(db, db_path: str | Path, *, now: dt.datetime | None = None) -> B
 def restore_backup(db, db_path: str | Path, backup_path: str | Path, *, now: dt.datetime | None = None) -> Changes:
     """Replace the open database's content with a backup's; the content as it was is backed up first.
 
-    Refuses (nothing changed) a file that is not a sound backup of this app, or one written
-    by a newer version. Returns every table as changed, so each screen redraws.
+    Refuses (nothing changed) a file that is not a sound backup of this app, one written by
+    a newer version, or another office's database. Returns every table as changed, so each
+    screen redraws.
     """
     from .migrations import migrate
     from .records import audit
 
     source = _open_backup(Path(backup_path))
     try:
+        _check_same_office(db, source, Path(backup_path))
         before = make_backup(db, db_path, "before-restore", now=now)
         sync_state = _sync_state(db)
         source.backup(db.conn)
@@ -175,6 +177,25 @@ def _open_backup(path: Path) -> sqlite3.Connection:
         conn.close()
         raise refuse("它由更新版本的软件写入，请先安装最新版本。", "it was written by a newer version; install the latest first.")
     return conn
+
+
+def _check_same_office(db, source: sqlite3.Connection, path: Path) -> None:
+    """Refuse another office's database: restoring it would make this PC number its cases as that office.
+
+    Two PCs stamping case numbers under one office code give the same case number twice
+    across the city. A PC with no office yet (set up from a backup) may restore any office.
+    """
+    from .office import get_meta
+
+    mine = get_meta(db, "office_code")
+    row = source.execute("SELECT value FROM meta WHERE key = 'office_code'").fetchone()
+    theirs = row[0] if row else None
+    if mine and theirs and mine != theirs:
+        raise UserError(Text(
+            f"不能从“{path.name}”恢复：它是另一个办公点（{theirs}）的数据库，本机是办公点 {mine}。"
+            "请选择本办公点的备份。当前数据未作任何改动。",
+            f"Cannot restore from “{path.name}”: it is the database of another office ({theirs}); this PC is "
+            f"office {mine}. Choose a backup of this office. Nothing was changed."))
 
 
 def _sync_state(db) -> dict:
