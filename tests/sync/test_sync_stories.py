@@ -272,3 +272,49 @@ def test_keep_restamps_the_current_value_so_the_decision_travels(network):
     assert list_conflicts(net.sup) == [] and get_case(net.sup, case)["risk"] == field.winner.value
     stamps = json.loads(net.sup.execute("SELECT stamps FROM cases WHERE id = ?", [case]).fetchone()[0])
     assert stamps["risk"][1] == field.winner.stamp  # based on the winner: the losers are closed by it
+
+
+def test_a_conflict_already_decided_cannot_be_decided_again(network):
+    """An id from a list read before the decision must not overwrite what was chosen (nor write a change)."""
+    import pytest
+
+    from ningbo_sw_desktop.core.errors import ValidationError
+    from ningbo_sw_desktop.sync import resolve_conflict
+
+    net = network(2)
+    case = net.shared["cases"][0]
+    update_case(net.offices[0], case, {"goals": "每周电话问候"})
+    update_case(net.offices[1], case, {"goals": "链接社区志愿者上门"})
+    net.up(0)
+    net.up(1)
+    field = list_conflicts(net.sup)[0].fields[0]
+    stale_id = field.competing[0].conflict_id
+    resolve_conflict(net.sup, stale_id, "other")
+    decided = get_case(net.sup, case)
+    assert decided["goals"] == field.competing[0].value and list_conflicts(net.sup) == []
+    for choice in ("keep", "other", "keep_both"):
+        with pytest.raises(ValidationError) as refused:
+            resolve_conflict(net.sup, stale_id, choice)
+        assert "已经处理过" in str(refused.value)
+    assert get_case(net.sup, case)["hlc"] == decided["hlc"]
+
+
+def test_a_blank_combined_value_is_refused_not_turned_into_a_default(network):
+    import pytest
+
+    from ningbo_sw_desktop.core.errors import ValidationError
+    from ningbo_sw_desktop.sync import resolve_conflict
+
+    net = network(2)
+    case = net.shared["cases"][1]
+    update_case(net.offices[0], case, {"goals": "甲"})
+    update_case(net.offices[1], case, {"goals": "乙"})
+    net.up(0)
+    net.up(1)
+    field = list_conflicts(net.sup)[0].fields[0]
+    before = get_case(net.sup, case)
+    for blank in ("", "   ", None):
+        with pytest.raises(ValidationError) as refused:
+            resolve_conflict(net.sup, field.competing[0].conflict_id, "combined", value=blank)
+        assert "请填写合并后的内容" in str(refused.value)
+    assert get_case(net.sup, case)["hlc"] == before["hlc"] and len(list_conflicts(net.sup)) == 1

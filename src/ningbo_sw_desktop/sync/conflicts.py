@@ -153,16 +153,36 @@ def _title(db, table: str, row: dict) -> str:
     return row.get("name") or row.get("title") or row["id"]
 
 
+def _still_open(db, table: str, row: dict, name: str, stamp: str) -> bool:
+    """The kept version ``stamp`` of field ``name`` is still open against the record's current stamps.
+
+    A decision closes every kept version of the field (they stay as history), so an id
+    from a list read before the decision must not decide again and overwrite what was chosen.
+    """
+    kept = {s: (base, value) for s, base, value in db.execute(
+        "SELECT stamp, base, value FROM conflicts WHERE table_name = ? AND record_id = ? AND field = ?",
+        [table, row["id"], name])}
+    return stamp in live_conflicts(json.loads(row["stamps"]), {name: kept}).get(name, {})
+
+
 def resolve_conflict(db, conflict_id: str, choice: str, *, value=None, actor: str | None = None) -> Changes:
     """Decide a field's conflict: ``keep`` the current value, use the ``other`` one, a ``combined``
     value typed by the user, or ``keep_both`` texts. Written as a new change that syncs everywhere."""
     if choice not in CHOICES:
         raise ValueError(f"choice must be one of {CHOICES}")
-    found = db.execute("SELECT table_name, record_id, field, value FROM conflicts WHERE id = ?", [conflict_id]).fetchone()
+    found = db.execute("SELECT table_name, record_id, field, value, stamp FROM conflicts WHERE id = ?",
+                       [conflict_id]).fetchone()
     if found is None:
         raise NotFound(Text(f"找不到冲突 {conflict_id}（可能已被处理）", f"No conflict {conflict_id} (perhaps already resolved)"))
-    table, record_id, name, other = found
+    table, record_id, name, other, stamp = found
     row = get_row(db, table, record_id)
+    if row["deleted"] or not _still_open(db, table, row, name, stamp):
+        raise ValidationError([FieldError(name, Text(
+            "这个冲突已经处理过了（在本机或其他办公点），不能再改。请刷新冲突列表。",
+            "This conflict was already decided (here or at another office) and cannot be decided again. "
+            "Refresh the conflict list."))])
+    if choice == "combined" and (value is None or not str(value).strip()):
+        raise ValidationError([FieldError(name, Text("请填写合并后的内容", "enter the combined value"))])
     chosen = {"keep": row[name], "other": other, "combined": value}.get(choice)
     if choice == "keep_both":
         matches = [fc for rc in list_conflicts(db, table=table) if rc.record_id == record_id for fc in rc.fields
@@ -170,8 +190,6 @@ def resolve_conflict(db, conflict_id: str, choice: str, *, value=None, actor: st
         if not matches or not matches[0].text:
             raise ValidationError([FieldError(name, Text("只有文字内容可以合并保留", "only text can be kept both"))])
         chosen = matches[0].combined
-    if choice == "combined" and value is None:
-        raise ValidationError([FieldError(name, Text("请填写合并后的内容", "enter the combined value"))])
     stored = clean_field(table, record_id, row, name, chosen) if choice != "keep" else row[name]
     with writing(db) as (clock, changes):
         if stored == row[name]:
