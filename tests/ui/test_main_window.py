@@ -211,7 +211,8 @@ def test_the_sync_package_is_loaded_with_the_sync_page_not_with_the_window(tmp_p
     import subprocess
     import sys
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NINGBO_SW_DATA": str(tmp_path / "data")}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NINGBO_SW_DATA": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path)}  # its own settings: opens on Today
     done = subprocess.run([sys.executable, "-c", LAZY_CHILD, str(tmp_path / "office.db")], env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
