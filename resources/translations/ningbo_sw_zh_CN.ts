@@ -191,7 +191,7 @@
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="+157"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="+161"/>
         <source>Add a member to %1</source>
         <translation>为 %1 添加成员</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>AttendanceGrid</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/attendance_grid.py" line="+274"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/attendance_grid.py" line="+273"/>
         <source>Choose an activity on the left to take attendance</source>
         <translation>请在左侧选择一个活动进行签到</translation>
     </message>
@@ -479,7 +479,7 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/case_detail.py" line="+134"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/case_detail.py" line="+126"/>
         <source>Case %1</source>
         <translation>个案 %1</translation>
     </message>
@@ -622,7 +622,7 @@
 <context>
     <name>CaseEditDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/case_edit_dialog.py" line="+58"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/case_edit_dialog.py" line="+75"/>
         <source>Edit case %1</source>
         <translation>编辑个案 %1</translation>
     </message>
@@ -710,7 +710,7 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/case_edit_dialog.py" line="+61"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/case_edit_dialog.py" line="+50"/>
         <source>Close case %1</source>
         <translation>个案 %1 结案</translation>
     </message>
@@ -758,17 +758,17 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Leave club</source>
         <translation>退出俱乐部</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-73"/>
         <source>%1 leaves %2 today. The membership stays in the club&apos;s history.</source>
         <translation>%1 今天退出%2。入会记录仍保留在俱乐部历史中。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Follow-up visit logged for %1.</source>
         <translation>已为 %1 记录回访。</translation>
     </message>
@@ -943,9 +943,9 @@
         <translation>记录内容</translation>
     </message>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/clubs_page.py" line="-295"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/clubs_page.py" line="-297"/>
         <location line="+53"/>
-        <location filename="../../src/ningbo_sw_desktop/ui/duplicates_dialog.py" line="+27"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/duplicates_dialog.py" line="+25"/>
         <location filename="../../src/ningbo_sw_desktop/ui/roster_import_dialog.py" line="+62"/>
         <source>Name</source>
         <translation>姓名</translation>
@@ -1179,7 +1179,7 @@
 <context>
     <name>CombinedValueDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+212"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+188"/>
         <source>Combined value</source>
         <translation>合并编辑</translation>
     </message>
@@ -1199,7 +1199,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/widgets.py" line="+19"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/widgets.py" line="+28"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
@@ -1459,7 +1459,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/first_run.py" line="+42"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/first_run.py" line="+35"/>
         <source>Set up this office</source>
         <translation>设置办公点</translation>
     </message>
@@ -1482,7 +1482,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/forms.py" line="+195"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/forms.py" line="+206"/>
         <source>Discard what you typed?</source>
         <translation>放弃已填写的内容？</translation>
     </message>
@@ -1495,7 +1495,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/intake_dialog.py" line="+112"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/intake_dialog.py" line="+103"/>
         <source>New case (intake)</source>
         <translation>个案接案登记</translation>
     </message>
@@ -1738,13 +1738,13 @@ Edit the text into the one value to keep; it replaces the competing values at ev
     </message>
     <message>
         <location filename="../../src/ningbo_sw_desktop/ui/placeholders.py" line="+11"/>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_page.py" line="+89"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_page.py" line="+88"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../src/ningbo_sw_desktop/ui/reports_page.py" line="+195"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/reports_page.py" line="+203"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1767,7 +1767,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>NewActivityDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="+143"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="+136"/>
         <source>New activity of %1</source>
         <translation>%1 新建活动</translation>
     </message>
@@ -1810,7 +1810,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>NewClubDialog</name>
     <message>
-        <location line="-126"/>
+        <location line="-119"/>
         <source>New club</source>
         <translation>新建俱乐部</translation>
     </message>
@@ -1856,7 +1856,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>PersonEditDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/person_edit_dialog.py" line="+92"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/person_edit_dialog.py" line="+91"/>
         <source>Edit client %1</source>
         <translation>编辑服务对象 %1</translation>
     </message>
@@ -1952,7 +1952,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/printing.py" line="+103"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/printing.py" line="+107"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1984,7 +1984,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         </translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -2017,7 +2017,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>Printing</name>
     <message>
-        <location line="+135"/>
+        <location line="+178"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2075,7 +2075,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <translation>预览统计报表…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Clubs</source>
         <translation>俱乐部</translation>
     </message>
@@ -2120,11 +2120,16 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <translation>预览个案摘要…</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+53"/>
         <source>%n case(s) match</source>
         <translation>
             <numerusform>符合条件的个案 %n 个</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The end date is before the start date; please check the period.</source>
+        <translation>结束日期早于开始日期，请核对统计期间。</translation>
     </message>
 </context>
 <context>
@@ -2416,7 +2421,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>SyncWords</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="-183"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="-160"/>
         <source>Areas</source>
         <translation>区域</translation>
     </message>
@@ -2542,7 +2547,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <translation>办公点</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2552,7 +2557,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <translation>同步</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+17"/>
         <source>This bundle comes from a device this computer does not trust yet:
 
 %1
@@ -2713,7 +2718,7 @@ Phone the sender or meet them, and compare this fingerprint with the one on thei
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/visit_dialog.py" line="+100"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/visit_dialog.py" line="+78"/>
         <source>Log a visit</source>
         <translation>记录走访</translation>
     </message>

@@ -85,6 +85,17 @@ def test_visit_add_then_due_lists_the_follow_up(run):
     assert json.loads(run("case", "show", case_no, "--json").stdout)["status"] == "closed"
 
 
+def test_a_visit_by_a_worker_that_does_not_exist_is_refused_and_nothing_is_written(run):
+    case_no = add_zhang(run).stdout.strip().splitlines()[-1]
+    at = (datetime.datetime.now() - datetime.timedelta(minutes=5)).isoformat(timespec="minutes")
+    result = run("visit", "add", "--case", case_no, "--kind", "入户", "--at", at, "--notes", "入户", "--worker", "w-typo",
+                 ok=False)
+    assert result.exit_code == 2 and result.stderr.startswith("错误 / error: 社工: ") and "w-typo" in result.stderr
+    assert json.loads(run("visit", "list", "--case", case_no, "--json").stdout) == []
+    run("visit", "add", "--case", case_no, "--kind", "入户", "--at", at, "--notes", "入户", "--worker", "陈丽华")
+    assert [v["worker"] for v in json.loads(run("visit", "list", "--case", case_no, "--json").stdout)] == ["陈丽华"]
+
+
 def test_areas_check_and_stats(run):
     run("area", "add", "--name", "新社区", "--level", "社区", "--parent", "南门街道", "--population", "5000")
     names = [a["name"] for a in json.loads(run("area", "list", "--level", "community", "--json").stdout)]

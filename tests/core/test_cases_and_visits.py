@@ -183,3 +183,75 @@ def test_a_new_id_number_is_checked_against_the_stored_birth_date_and_gender(off
     assert (_unchanged(office_db), get_person(office_db, person_id)) == before
     update_person(office_db, person_id, {"id_number": make_id_number("330203", datetime.date(1944, 3, 8), 7, "female")})
     assert get_person(office_db, person_id)["birth_date"] == "1944-03-08"
+
+
+def _worker_ids(db) -> tuple[str, str]:
+    """Two live workers; the second is then deleted (as another office may do) and must no longer be named."""
+    from ningbo_sw_desktop.core.records import delete_record
+    from ningbo_sw_desktop.core.writing import writing
+
+    kept, gone = (r[0] for r in db.execute("SELECT id FROM workers ORDER BY name LIMIT 2"))
+    with writing(db) as (clock, changes):
+        delete_record(db, clock, changes, "workers", gone)
+    return kept, gone
+
+
+def test_a_visit_naming_no_live_worker_or_client_is_refused_and_nothing_is_written(office_db):
+    case_no = open_case(office_db, CASE, person_values=LI).value
+    kept, gone = _worker_ids(office_db)
+    visit = {"case_id": case_no, "kind": "home", "at": "2025-06-10 09:00", "notes": "入户"}
+    before = _unchanged(office_db)
+    with pytest.raises(ValidationError) as err:
+        log_visit(office_db, {**visit, "worker_id": "w-typo"})
+    assert err.value.by_field()["worker_id"].text.zh == "找不到这个社工（编号 w-typo）"
+    assert err.value.by_field()["worker_id"].text.en == "no such worker (id w-typo)"
+    with refused("this worker was deleted"):
+        log_visit(office_db, {**visit, "worker_id": gone})
+    with refused("no such client (id p-typo)"):
+        log_visit(office_db, {**{k: v for k, v in visit.items() if k != "case_id"}, "person_id": "p-typo"})
+    assert _unchanged(office_db) == before
+    visit_id = log_visit(office_db, {**visit, "worker_id": kept}).value
+    before = _unchanged(office_db)
+    with refused("no such worker (id w-typo)"):
+        update_visit(office_db, visit_id, {"worker_id": "w-typo"})
+    assert _unchanged(office_db) == before
+    update_visit(office_db, visit_id, {"worker_id": None, "notes": "入户，社工待定"})
+    assert list_visits(office_db)[0]["worker_id"] is None
+
+
+def test_a_case_naming_no_live_client_worker_or_program_is_refused_and_nothing_is_written(office_db):
+    kept, gone = _worker_ids(office_db)
+    program = office_db.execute("SELECT id FROM programs ORDER BY name LIMIT 1").fetchone()[0]
+    persons = office_db.execute("SELECT COUNT(*) FROM persons").fetchone()
+    before = _unchanged(office_db)
+    with pytest.raises(ValidationError) as err:
+        open_case(office_db, {**CASE, "worker_id": gone, "program_id": "g-typo"}, person_values=LI)
+    assert set(err.value.by_field()) == {"worker_id", "program_id"}
+    assert "服务项目：找不到这个服务项目（编号 g-typo）" in err.value.text.zh
+    with refused("no such client (id p-typo)"):
+        open_case(office_db, CASE, person_id="p-typo")
+    assert (_unchanged(office_db), office_db.execute("SELECT COUNT(*) FROM persons").fetchone()) == (before, persons)
+    case_no = open_case(office_db, {**CASE, "worker_id": kept, "program_id": program}, person_values=LI).value
+    before = _unchanged(office_db)
+    with refused("this worker was deleted"):
+        update_case(office_db, case_no, {"worker_id": gone})
+    with refused("no such program (id g-typo)"):
+        update_case(office_db, case_no, {"program_id": "g-typo"})
+    assert _unchanged(office_db) == before
+    case = get_case(office_db, case_no)
+    assert (case["worker_id"], case["program_id"]) == (kept, program)
+
+
+def test_visit_lists_filter_by_whole_days_given_as_dates_datetimes_or_text(office_db):
+    case_no = open_case(office_db, {**CASE, "intake_date": "2025-06-01"}, person_values=LI).value
+    for at in ("2025-06-09 23:00", "2025-06-10 09:00", "2025-06-11 18:00", "2025-06-12 08:00"):
+        log_visit(office_db, {"case_id": case_no, "kind": "home", "at": at, "notes": "入户"})
+    ranges = [(datetime.date(2025, 6, 10), datetime.date(2025, 6, 11)),
+              (datetime.datetime(2025, 6, 10, 12, 0), datetime.datetime(2025, 6, 11, 9, 0)),
+              ("2025-06-10", "2025-06-11T09:00")]
+    for date_from, date_to in ranges:
+        shown = [v["at"] for v in list_visits(office_db, date_from=date_from, date_to=date_to)]
+        assert shown == ["2025-06-11T18:00:00", "2025-06-10T09:00:00"], (date_from, date_to)
+    for bad in ({"date_from": "2025/06/10"}, {"date_to": "2025/06/11"}):
+        with pytest.raises(ValueError):
+            list_visits(office_db, **bad)

@@ -208,8 +208,9 @@ def test_absentees_are_followed_up_with_one_click(qtbot, page):
     page.absentee_table.selectRow(0)
     person = page.absentee_model.rows[0]["person_id"]
     visits = count(db, "visits")
+    page.ctx.prefs.worker_id = "w-of-another-database"  # Settings chose a worker the open file does not have
     qtbot.mouseClick(page.log_visit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: count(db, "visits") == visits + 1, timeout=5000)
-    assert db.execute("SELECT person_id, kind FROM visits ORDER BY created_at DESC, id DESC LIMIT 1").fetchone() == (
-        person, "phone")
+    assert db.execute("SELECT person_id, kind, worker_id FROM visits ORDER BY created_at DESC, id DESC LIMIT 1"
+                      ).fetchone() == (person, "phone", None)
     qtbot.waitUntil(lambda: page.absentee_model.rows[0]["last_visit"] is not None, timeout=5000)

@@ -237,3 +237,38 @@ def test_builds_do_not_wear_out_true(qtbot, demo_ctx):
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     assert sys.getrefcount(True) >= before - 2
+
+
+def test_an_end_date_before_the_start_is_shown_and_the_statistics_wait_until_it_is_fixed(qtbot, demo_ctx, monkeypatch,
+                                                                                        artifacts):
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    opened = captured_previews(monkeypatch)
+    page = reports_page.ReportsPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.preset.setCurrentIndex(page.PRESETS.index("year"))
+    year = datetime.date.today().year
+    page.date_to.setSelectedSection(QDateTimeEdit.Section.YearSection)  # as clicking on the year does
+    qtbot.keyClicks(page.date_to, str(year - 1))  # the clerk slips by one year
+    assert page.date_to.date().year() == year - 1
+    assert page.period_error.isVisible() and page.period_error.text() == "结束日期早于开始日期，请核对统计期间。"
+    assert not page.stats_button.isEnabled()
+    page.grab().save(str(artifacts / "reports_page_period_refused.png"))
+    assert page.print_statistics() is None and opened == []
+    try:
+        demo_ctx.translations.apply("en")
+        qtbot.waitUntil(lambda: page.stats_box.title() == "Statistics report")  # LanguageChange is posted
+        assert page.period_error.text() == "The end date is before the start date; please check the period."
+    finally:
+        demo_ctx.translations.apply("zh")
+    qtbot.waitUntil(lambda: page.stats_box.title() == "统计报表")
+    page.date_to.setSelectedSection(QDateTimeEdit.Section.YearSection)
+    qtbot.keyClicks(page.date_to, str(year))
+    assert not page.period_error.isVisible() and page.stats_button.isEnabled()
+    page.stats_button.click()
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10_000)
+    assert f"{datetime.date(year, 1, 1)} – {datetime.date.today()}" in opened[0].windowTitle()
+    opened[0].close()

@@ -13,10 +13,14 @@ from .changes import Changes
 from .errors import FieldError, NotFound, ValidationError
 from .i18n import Text
 from .office import get_meta
+from .parents import missing_parents, require_parents
 from .persons import checked_person, get_person
 from .records import insert_record, update_record
 from .validation import validate_case
 from .writing import writing
+
+# Parents a case names by id: its client, program and worker.
+PARENT_FIELDS = ("person_id", "program_id", "worker_id")
 
 
 def next_case_no(db, office_code: str, year: int) -> str:
@@ -46,10 +50,11 @@ def open_case(db, case_values: dict, *, person_id: str | None = None, person_val
     Everything is validated before anything is written; ``Changes.value`` is the case number.
     """
     office_code = _office_code(db)
-    errors: list[FieldError] = []
+    errors = missing_parents(db, {**case_values, "person_id": person_id}, PARENT_FIELDS)
     person_clean = None
     if person_id:
-        birth = get_person(db, person_id)["birth_date"]
+        known = not any(e.field == "person_id" for e in errors)
+        birth = get_person(db, person_id)["birth_date"] if known else None
     else:
         try:
             person_clean = checked_person(db, person_values or {})
@@ -100,6 +105,7 @@ def _write_case_change(db, case: dict, values: dict, *, actor: str | None, seen_
     leave an open case with a closing day or a closing day before intake; the client's
     birth date bounds the intake date only when that date is being changed.
     """
+    require_parents(db, values, PARENT_FIELDS)
     given = any(name in values for name in CLOSING_FIELDS)
     stored = {name: case[name] for name in CLOSING_FIELDS if given and name not in values}
     birth = (case["person"] or {}).get("birth_date") if "intake_date" in values else None

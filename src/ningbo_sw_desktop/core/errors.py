@@ -86,6 +86,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "closed_on": ("结案日期", "Closing date"),
     "close_reason": ("结案原因", "Closing reason"),
     "worker_id": ("社工", "Social worker"),
+    "program_id": ("服务项目", "Program"),
     "kind": ("走访方式", "Visit kind"),
     "at": ("走访时间", "Visit time"),
     "notes": ("记录内容", "Notes"),

@@ -8,16 +8,20 @@ import json
 from .changes import Changes
 from .errors import FieldError, ValidationError
 from .i18n import Text
+from .parents import require_parents
 from .records import get_row, insert_record, update_record
 from .validation import validate_visit
 from .writing import writing
 
 # A visit's times are checked against each other (the follow-up is not before the visit).
 TIME_FIELDS = ("at", "next_follow_up")
+# Parents a caller may name by id (the case is found by its number, its client taken from it).
+PARENT_FIELDS = ("person_id", "worker_id")
 
 
 def log_visit(db, values: dict, *, actor: str | None = None) -> Changes:
     """Record one contact with a client; a case number or id is accepted in ``case_id``."""
+    require_parents(db, values, PARENT_FIELDS)
     clean = validate_visit(_with_case(db, values))
     with writing(db) as (clock, changes):
         changes.value = insert_record(db, clock, changes, "visits", clean, actor=actor)
@@ -46,6 +50,7 @@ def update_visit(db, visit_id: str, values: dict, *, actor: str | None = None, s
     stored other one, so a follow-up can never be planned before the visit it follows.
     """
     visit = get_row(db, "visits", visit_id)
+    require_parents(db, values, PARENT_FIELDS)
     stored = {k: visit[k] for k in TIME_FIELDS if k not in values} if any(k in values for k in TIME_FIELDS) else {}
     clean = validate_visit({**stored, **_with_case(db, values)}, partial=True)
     clean = {k: v for k, v in clean.items() if k not in stored}
@@ -72,7 +77,7 @@ def _visit_filter(case_id=None, date_from=None, date_to=None, worker_id=None, ki
             params.append(value)
     if date_from:
         where.append("v.at >= ?")
-        params.append(str(date_from)[:10])
+        params.append(_as_date(date_from).isoformat())
     if date_to:
         where.append("v.at < ?")
         params.append((_as_date(date_to) + datetime.timedelta(days=1)).isoformat())
@@ -131,5 +136,7 @@ def due_follow_ups(db, today: datetime.date | None = None, *, limit: int | None 
 
 
 def _as_date(value) -> datetime.date:
-    """A date from a date or ISO text."""
+    """The day of a date, a date and time, or ISO text: range ends are whole days, never a time of day."""
+    if isinstance(value, datetime.datetime):  # a datetime is a date too, but its isoformat() has the time
+        return value.date()
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value)[:10])

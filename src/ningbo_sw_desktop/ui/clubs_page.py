@@ -317,8 +317,10 @@ class ClubsPage(QWidget):
         row = self.absentee_model.rows[index.row() if index.isValid() else 0] if self.absentee_model.rows else None
         if not row or not self.club:
             return
-        club_id, person_id, kind, worker = self.club["id"], row["person_id"], self.visit_kind.code(), self.ctx.prefs.worker_id
-        self.ctx.ops.write(lambda db: log_absentee_visit(db, club_id, person_id, kind=kind, worker_id=worker or None),
+        club_id, person_id, kind = self.club["id"], row["person_id"], self.visit_kind.code()
+        # Settings may still name a worker deleted since, or one of another database file: log it unassigned then.
+        worker = self.ctx.prefs.worker_id if self.ctx.prefs.worker_id in dict(lookups.workers(self.ctx.db)) else None
+        self.ctx.ops.write(lambda db: log_absentee_visit(db, club_id, person_id, kind=kind, worker_id=worker),
                            success=lambda _c: self._say(self.tr("Follow-up visit logged for %1.").replace("%1", row["name"])),
                            parent=self)
 

@@ -29,7 +29,7 @@ from ..core.clubs import list_activities, list_clubs
 from ..reports.words import w
 from .printing import PrintPreviewDialog, run_build, show_print_preview
 from .registry import register_case_printer, register_page
-from .widgets import EnumCombo
+from .widgets import EnumCombo, ErrorLabel
 
 WATCHED = {"cases", "clubs", "activities", "areas"}  # what the club, activity and case-count choices show
 
@@ -143,6 +143,7 @@ class ReportsPage(QWidget):
         self.date_from, self.date_to = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
         for edit in (self.date_from, self.date_to):
             edit.setDisplayFormat("yyyy-MM-dd")
+        self.period_error = ErrorLabel()
         self.stats_button = QPushButton()
         self.club = QComboBox()
         self.activity = QComboBox()
@@ -153,6 +154,8 @@ class ReportsPage(QWidget):
         self.cases_button = QPushButton()
         self._layout()
         self.preset.currentIndexChanged.connect(self._apply_preset)
+        self.date_from.dateChanged.connect(self._check_period)
+        self.date_to.dateChanged.connect(self._check_period)
         self.stats_button.clicked.connect(self.print_statistics)
         self.club.currentIndexChanged.connect(self._load_activities)
         self.roster_button.clicked.connect(self.print_roster)
@@ -174,6 +177,7 @@ class ReportsPage(QWidget):
             dates.addWidget(widget)
         dates.addStretch(1)
         stats.addRow(dates)
+        stats.addRow(self.period_error)
         stats.addRow(self.stats_button)
         clubs = QFormLayout(self.clubs_box)
         self.club_label, self.activity_label = QLabel(), QLabel()
@@ -213,6 +217,7 @@ class ReportsPage(QWidget):
         self.preset.setCurrentIndex(current)
         self.preset.blockSignals(False)
         self.stats_button.setText(self.tr("Preview statistics…"))
+        self._check_period()
         self.clubs_box.setTitle(self.tr("Clubs"))
         self.club_label.setText(self.tr("Club"))
         self.activity_label.setText(self.tr("Activity"))
@@ -282,11 +287,24 @@ class ReportsPage(QWidget):
         self.date_from.setDate(QDate(start.year, start.month, start.day))
         self.date_to.setDate(QDate(end.year, end.month, end.day))
 
+    def _check_period(self, *_args) -> bool:
+        """An end before the start is shown beside the dates and the report waits until it is fixed.
+
+        Swapping them silently printed a period the clerk never chose; a minimum on the end
+        date would move it just as silently whenever the start was set past it.
+        """
+        wrong = self.date_to.date() < self.date_from.date()
+        self.period_error.show_problem(self.tr("The end date is before the start date; please check the period.")
+                                       if wrong else None)
+        self.stats_button.setEnabled(not wrong)
+        return not wrong
+
     # --- printing --------------------------------------------------------------------------------
 
     def print_statistics(self):
-        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
-        return print_statistics(self.ctx, min(start, end), max(start, end), self)
+        if not self._check_period():
+            return None
+        return print_statistics(self.ctx, self.date_from.date().toPython(), self.date_to.date().toPython(), self)
 
     def print_roster(self):
         return print_roster(self.ctx, self.club.currentData(), self) if self.club.currentData() else None
