@@ -243,3 +243,20 @@ def test_files_that_are_not_bundles_are_refused(small, content):
     _, sup, folder, _ = small
     (folder / "x.nbsync").write_bytes(content)
     refused(sup, folder / "x.nbsync", {"damaged", "not_for_us"})
+
+
+def test_export_never_overwrites_a_file_that_is_not_a_bundle_but_replaces_an_older_bundle(small):
+    from ningbo_sw_desktop.core.errors import UserError
+
+    office, sup, folder, path = small
+    summary = folder / "case-summary.pdf"
+    summary.write_bytes(b"%PDF-1.4 a case summary the clerk printed")
+    sent = office.execute("SELECT COUNT(*) FROM sync_sent").fetchone()[0]
+    with pytest.raises(UserError) as caught:
+        export_bundle(office, "督导", summary)
+    assert "没有覆盖" in str(caught.value) and "not overwritten" in caught.value.text.en
+    assert summary.read_bytes() == b"%PDF-1.4 a case summary the clerk printed"
+    assert office.execute("SELECT COUNT(*) FROM sync_sent").fetchone()[0] == sent  # not recorded as sent
+    again = export_bundle(office, "督导", path, full=True)  # the earlier bundle: made again from the database
+    assert again.path == path and again.sequence == 2
+    assert import_bundle(sup, path, trust_new=True).totals["new"] == 2

@@ -3,7 +3,8 @@
 A PDF or a spreadsheet is written beside its target and renamed, so a half-written file
 never carries the name; a target that exists but is not a file of the same kind (a typo
 such as ``--out office.db``) is refused rather than replaced; a place that cannot be
-written is a message in the user's language, not a crash. Print and roster export use it.
+written is a message in the user's language, not a crash. Print and roster export use it;
+sync export checks its target the same way.
 """
 
 from __future__ import annotations
@@ -19,9 +20,7 @@ from .i18n import Text
 def write_document(path: str | os.PathLike, data: bytes, *, signature: bytes, kind: str) -> Path:
     """Write ``data`` to ``path``; an existing file there is replaced only if it starts with ``signature``."""
     path = Path(path)
-    if path.exists() and not _starts_with(path, signature):
-        raise UserError(Text(f"“{path}”已存在且不是 {kind} 文件，没有覆盖它。请换一个文件名。",
-                             f"“{path}” exists and is not a {kind} file; it was not overwritten. Choose another file name."))
+    check_replaceable(path, signature=signature, kind=kind)
     partial = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,6 +34,13 @@ def write_document(path: str | os.PathLike, data: bytes, *, signature: bytes, ki
                              f"Cannot save to “{path}”: {reason}. Check that the folder exists, can be written "
                              "and has room.")) from None
     return path
+
+
+def check_replaceable(path: Path, *, signature: bytes, kind: str) -> None:
+    """Refuse a target that exists but is not a file of this kind (it would be lost, not updated)."""
+    if path.exists() and not _starts_with(path, signature):
+        raise UserError(Text(f"“{path}”已存在且不是 {kind} 文件，没有覆盖它。请换一个文件名。",
+                             f"“{path}” exists and is not a {kind} file; it was not overwritten. Choose another file name."))
 
 
 def _starts_with(path: Path, signature: bytes) -> bool:

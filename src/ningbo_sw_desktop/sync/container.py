@@ -30,6 +30,7 @@ MAX_CHANGES_BYTES = 1 << 30         # changes.ndjson.gz as stored
 MAX_UNCOMPRESSED_BYTES = 2 << 30    # changes.ndjson after decompression
 GZIP_LEVEL = 1                      # fast; the ndjson is repetitive enough that 1 is within 15% of 9
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)    # fixed, so the same members give the same zip
+AGE_HEADER = b"age-encryption.org/v1\n"  # how every bundle file begins
 
 
 def zip_members(members: list[tuple[str, bytes]]) -> bytes:
@@ -54,7 +55,7 @@ def decrypt(data: bytes, identity: pyrage.x25519.Identity, *, passphrase: str | 
     if len(data) > MAX_BUNDLE_BYTES:
         raise refuse("too_large", f"文件过大（{len(data)} 字节），不是有效的同步包。",
                      f"The file is too large ({len(data)} bytes) to be a sync bundle.")
-    if not data.startswith(b"age-encryption.org/v1\n"):
+    if not data.startswith(AGE_HEADER):
         if re.match(rb"age-encryption\.org/v([2-9]|[1-9]\d+)\n", data):
             raise refuse("newer_format", "同步包的加密格式比本软件新，请升级软件后再导入。",
                          "The bundle's encryption format is newer than this app; update the app and import again.")

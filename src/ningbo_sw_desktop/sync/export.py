@@ -25,6 +25,7 @@ from pathlib import Path
 from .. import __version__
 from ..core.db import write_transaction
 from ..core.errors import UserError
+from ..core.files import check_replaceable
 from ..core.i18n import Text
 from ..core.ids import new_id
 from ..core.migrations import schema_version
@@ -242,8 +243,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
     """Write beside the target and rename, so a stick never holds half a bundle under its name.
 
     A stick pulled out, write-protected or full is the user's to fix: said plainly, and (the
-    caller's transaction rolling back) the export is not recorded as sent.
+    caller's transaction rolling back) the export is not recorded as sent. An existing file
+    there is replaced only if it is a bundle: every bundle can be made again from the
+    database, but a PDF or a database typed as ``--out`` would be lost.
     """
+    check_replaceable(path, signature=container.AGE_HEADER, kind=container.SUFFIX)  # an older bundle may go
     temp = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
