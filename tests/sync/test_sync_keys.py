@@ -59,6 +59,36 @@ def test_trusting_checks_the_keys_and_the_name(tmp_path):
         db.close()
 
 
+def test_a_trusted_device_keeps_its_encryption_key_and_a_rename_is_said(tmp_path):
+    """Another age key typed for a known signing key would make bundles "for" it readable by someone else."""
+    from click.testing import CliRunner
+
+    from ningbo_sw_desktop.cli import main
+
+    me = make_device(tmp_path / "me", "HS-NM", "南门")
+    sup = make_device(tmp_path / "sup", "DD-NB", "督导")
+    stranger = make_device(tmp_path / "x", "XX-YY", "某人")
+    info = identity(sup)
+    trust_peer(me, "督导", info["age_recipient"], info["signing_key"])
+    with pytest.raises(ValidationError) as refused:
+        trust_peer(me, "督导", identity(stranger)["age_recipient"], info["signing_key"])
+    assert [e.field for e in refused.value.errors] == ["recipient"] and "督导" in str(refused.value)
+    assert find_peer(me, "督导").age_recipient == info["age_recipient"]
+    for bad in ("督" * 41, "督\t导", "督\n导"):
+        with pytest.raises(ValidationError) as too_odd:
+            trust_peer(me, bad, info["age_recipient"], info["signing_key"])
+        assert "设备名称" in str(too_odd.value)
+    path = str(tmp_path / "me" / "HS-NM.db")
+    me.close()
+    args = ["--db", path, "keys", "trust", "--recipient", info["age_recipient"], "--signing-key", info["signing_key"]]
+    renamed = CliRunner().invoke(main, [*args, "--name", "督导2"])
+    assert renamed.exit_code == 0 and "“督导”改为“督导2”" in renamed.output, renamed.output
+    same = CliRunner().invoke(main, [*args, "--name", "督导2"])
+    assert same.exit_code == 0 and "早已信任" in same.output
+    for db in (sup, stranger):
+        db.close()
+
+
 def test_sync_never_imports_the_gui_toolkit():
     code = ("import sys, pkgutil, importlib, ningbo_sw_desktop.sync as s\n"
             "for m in pkgutil.iter_modules(s.__path__): importlib.import_module('ningbo_sw_desktop.sync.' + m.name)\n"

@@ -81,11 +81,21 @@ def keys_trust(name, recipient, signing_key, role, db_path):
 
     Example: ningbo-sw keys trust --name 督导 --recipient age1... --signing-key 3d7b...
     """
-    from ..sync import grouped, trust_peer
+    from ..sync import grouped, list_peers, trust_peer
 
-    peer = trust_peer(open_db(db_path), name, recipient, signing_key, role=role)
-    click.echo(words(f"已信任 {peer.name}，指纹 {grouped(peer.fingerprint)}",
-                     f"Trusted {peer.name}, fingerprint {grouped(peer.fingerprint)}"))
+    db = open_db(db_path)
+    before = {p.fingerprint: p.name for p in list_peers(db)}
+    peer = trust_peer(db, name, recipient, signing_key, role=role)
+    fp = grouped(peer.fingerprint)
+    if peer.fingerprint not in before:
+        click.echo(words(f"已信任 {peer.name}，指纹 {fp}", f"Trusted {peer.name}, fingerprint {fp}"))
+    elif before[peer.fingerprint] != peer.name:
+        old = before[peer.fingerprint]
+        click.echo(words(f"该设备已信任，名称由“{old}”改为“{peer.name}”（导出时请用 --to {peer.name}），指纹 {fp}",
+                         f"Already trusted; renamed from “{old}” to “{peer.name}” (export with --to {peer.name}), "
+                         f"fingerprint {fp}"))
+    else:
+        click.echo(words(f"该设备早已信任为 {peer.name}，指纹 {fp}", f"Already trusted as {peer.name}, fingerprint {fp}"))
 
 
 @keys.command("list")

@@ -239,20 +239,39 @@ def check_public_keys(recipient: str, signing_key: str) -> tuple[str, str]:
     return recipient, signing_key
 
 
+PEER_NAME_MAX = 40  # a label typed in --to and shown in lists
+
+
 def trust_peer(db, name: str, recipient: str, signing_key: str, *, role: str | None = None, how: str = "manual",
                device: str | None = None, office_code: str | None = None, office_name: str | None = None) -> Peer:
-    """Trust a device (or update one already trusted under the same key); returns it."""
+    """Trust a device (or rename one already trusted under the same keys); returns it.
+
+    A device already trusted keeps its encryption key: one typed differently is refused.
+    """
     recipient, signing_key = check_public_keys(recipient, signing_key)
     name = (name or "").strip()
     fingerprint = fingerprint_of(signing_key)
     if not name:
-        raise ValidationError([FieldError("name", Text("必填，请给该设备起个名字，如 督导 或 HS-NM", "is required, e.g. supervisor or HS-NM"))])
+        raise ValidationError([FieldError("device_name", Text("必填，请给该设备起个名字，如 督导 或 HS-NM",
+                                                              "is required, e.g. supervisor or HS-NM"))])
+    if len(name) > PEER_NAME_MAX or any(not c.isprintable() for c in name):
+        raise ValidationError([FieldError("device_name", Text(f"最多 {PEER_NAME_MAX} 个字，不能含换行或制表符",
+                                                              f"at most {PEER_NAME_MAX} characters, no line breaks or tabs"))])
     if fingerprint == device_keys(db).fingerprint:
         raise ValidationError([FieldError("signing_key", Text("这是本设备自己的公钥", "this is this device's own key"))])
     taken = _peers(db, "name = ? AND fingerprint != ?", [name, fingerprint])
     if taken:
-        raise ValidationError([FieldError("name", Text(f"名称“{name}”已用于另一台设备（指纹 {grouped(taken[0].fingerprint)[:19]}…）",
-                                                       f"the name “{name}” is used by another device ({grouped(taken[0].fingerprint)[:19]}…)"))])
+        raise ValidationError([FieldError("device_name", Text(
+            f"名称“{name}”已用于另一台设备（指纹 {grouped(taken[0].fingerprint)[:19]}…）",
+            f"the name “{name}” is used by another device ({grouped(taken[0].fingerprint)[:19]}…)"))])
+    known = peer_by_fingerprint(db, fingerprint)
+    if known is not None and known.age_recipient != recipient:
+        # A device's two keys are made together and never change apart: bundles "for" it would be
+        # readable by whoever holds this other key. Its signed bundles carry its real one.
+        raise ValidationError([FieldError("recipient", Text(
+            f"这台设备已信任为“{known.name}”，但加密公钥与此不同。设备的密钥不会单独改变：请核对复制的内容，未作任何改动。",
+            f"this device is already trusted as “{known.name}” with another encryption key. A device's keys never "
+            "change separately: check what was copied. Nothing was changed."))])
     with write_transaction(db):
         store_peer(db, Peer(fingerprint, name, recipient, signing_key, now_text(), how, device, office_code,
                             office_name, role))
