@@ -318,3 +318,16 @@ def test_a_blank_combined_value_is_refused_not_turned_into_a_default(network):
             resolve_conflict(net.sup, field.competing[0].conflict_id, "combined", value=blank)
         assert "请填写合并后的内容" in str(refused.value)
     assert get_case(net.sup, case)["hlc"] == before["hlc"] and len(list_conflicts(net.sup)) == 1
+
+
+def test_the_same_change_made_at_two_offices_is_not_reported_as_a_conflict(network):
+    """The import report counts what the conflict list shows: nothing to decide when both wrote the same."""
+    net = network(2)
+    case = net.shared["cases"][2]
+    for office in net.offices:
+        update_case(office, case, {"goals": "每周电话问候一次"})
+    net.up(0)
+    _, report = net.up(1)
+    assert report.conflicts == [] and report.totals["conflicts"] == 0
+    assert list_conflicts(net.sup) == []
+    assert get_case(net.sup, case)["goals"] == "每周电话问候一次"

@@ -371,7 +371,7 @@ def _apply_chunk(ctx: _Context, table: str, chunk: list[tuple[list, dict]], empt
         else:
             unchanged += 1
         _write_conflicts(ctx, table, record_id, kept.get(record_id, {}), merged.conflicts, theirs, offered, lsrc,
-                         merged.row.deleted)
+                         merged.row)
         if mine is None or not merged.row.same_as(mine):
             touched.append(record_id)
     _note_many(ctx, table, created, changed, unchanged)
@@ -488,9 +488,14 @@ def _versions(offered) -> dict:
 
 
 def _write_conflicts(ctx: _Context, table: str, record_id: str, before: dict, after: dict, theirs: RowState,
-                     offered: dict, local_source: str | None, deleted: int) -> None:
-    """Keep new live versions (each once, under a natural id); closed ones stay as history until a delete."""
-    if deleted:
+                     offered: dict, local_source: str | None, current: RowState) -> None:
+    """Keep new live versions (each once, under a natural id); closed ones stay as history until a delete.
+
+    A version that holds the same value as the record now (two offices made the same change)
+    is kept, so every database holds the same versions, but it is not reported: there is
+    nothing to decide, and the conflict list leaves it out too.
+    """
+    if current.deleted:
         if before:
             ctx.db.conn.execute("DELETE FROM conflicts WHERE table_name = ? AND record_id = ?", [table, record_id])
         return
@@ -505,7 +510,8 @@ def _write_conflicts(ctx: _Context, table: str, record_id: str, before: dict, af
             [natural_id("conflict", table, record_id, name, stamp), table, record_id, name, stamp, base, value,
              ctx.lstamp, ctx.bundle_id if (name, stamp) in offered_keys else None,
              ctx.bundle_id if from_them else local_source, now_text()])
-        ctx.report.conflicts.append((table, record_id, name))
+        if value != current.values.get(name):
+            ctx.report.conflicts.append((table, record_id, name))
 
 
 def store_quarantined(db, bundle_id: str, screened: Screened, conflicts_in: dict) -> None:
