@@ -34,6 +34,8 @@ def test_intake_opens_a_case_numbered_by_office_and_year(office_db):
     case = get_case(office_db, first.value)
     assert case["domain"] == "social_welfare" and case["status"] == "open" and case["person"]["name"] == "李秀英"
     assert case["community"] == "柳庄社区"
+    assert get_case(office_db, f" hs-nm-{year}-0001 ")["id"] == case["id"]  # typed off a paper file
+    assert get_case(office_db, case["id"].upper())["id"] == case["id"]
 
 
 def test_case_numbers_continue_past_9999(office_db):

@@ -131,9 +131,11 @@ CASE_SELECT = (
 
 
 def get_case(db, case_ref: str, *, with_visits: bool = False) -> dict:
-    """A live case by case number or id, with its client (and visits, newest first)."""
+    """A live case by case number (in any letter case, as typed off a paper file) or id, with its
+    client (and visits, newest first)."""
+    ref = case_ref.strip()
     row = next(db.query(CASE_SELECT + " WHERE (c.case_no = ? OR c.id = ?) AND c.deleted = 0",
-                        [case_ref.strip(), case_ref.strip()]), None)
+                        [ref.upper(), ref.lower()]), None)
     if row is None:
         raise NotFound(Text(f"找不到个案“{case_ref}”", f"No case “{case_ref}”"))
     # A client deleted at another office leaves the case workable (closing it, at least).
