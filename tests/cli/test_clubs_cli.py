@@ -55,7 +55,9 @@ def test_roster_import_refuses_a_sheet_with_bad_rows_unless_told_to_skip_them(ru
     for row in (["花名册"], ["姓名", "身份证号码", "角色"], ["孙桂英", NUMBER, "成员"], ["钱大爷", BAD, "成员"]):
         wb.active.append(row)
     wb.save(path)
-    dry = json.loads(run("roster", "import", "--club", "柳庄夕阳红俱乐部", str(path), "--dry-run", "--json").stdout)
+    checked = run("roster", "import", "--club", "柳庄夕阳红俱乐部", str(path), "--dry-run", "--json", ok=False)
+    assert checked.exit_code == 2  # the real import would be refused: a script checking the sheet notices
+    dry = json.loads(checked.stdout)
     assert [r["row"] for r in dry["added"]] == [3] and [r["row"] for r in dry["rejected"]] == [4]
     assert dry["applied"] is False
     refused = run("roster", "import", "--club", "柳庄夕阳红俱乐部", str(path), ok=False)

@@ -11,6 +11,7 @@ import importlib
 import click
 
 from ..core import i18n
+from .common import errors_shown
 
 # Command groups, one module each; a module registers its commands on ``main``.
 COMMAND_MODULES = ["records", "system", "printing", "clubs", "sync", "selftest"]
@@ -33,6 +34,11 @@ class AppGroup(click.Group):
         if path is not None:
             args = [a for a in args if a != path] + ["gui", "--open", path]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        """Every command runs under the same error reporting, also one that forgot ``@reports_errors``."""
+        with errors_shown():
+            return super().invoke(ctx)
 
 
 @click.group(cls=AppGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,7 +8,7 @@ import click
 
 from ..core import enums
 from . import main
-from .common import db_option, emit_json, emit_table, json_option, open_db, reports_errors, words
+from .common import ACTIVITY_HELP, db_option, emit_json, emit_table, json_option, open_db, reports_errors, words
 
 
 @main.group()
@@ -230,7 +230,7 @@ def attendance():
 
 
 @attendance.command("mark")
-@click.option("--activity", "activity_ref", required=True, help="Activity id (or its last 8 characters).")
+@click.option("--activity", "activity_ref", required=True, help=ACTIVITY_HELP)
 @click.option("--person", required=True, multiple=True, help="Client id or ID number; repeat for several.")
 @click.option("--status", required=True, help="present|absent|excused (or 到/缺/请假).")
 @db_option
@@ -247,7 +247,7 @@ def attendance_mark(activity_ref, person, status, db_path):
 
 
 @attendance.command("sheet")
-@click.option("--activity", "activity_ref", required=True, help="Activity id (or its last 8 characters).")
+@click.option("--activity", "activity_ref", required=True, help=ACTIVITY_HELP)
 @json_option
 @db_option
 @reports_errors
@@ -284,6 +284,9 @@ def roster_export(club_ref, include_left, out, db_path):
     """Write a club's roster as .xlsx. Example: ningbo-sw roster export --club 柳庄夕阳红俱乐部 花名册.xlsx"""
     from ..core.roster_io import export_roster
 
+    if not out.lower().endswith(".xlsx"):  # an Excel workbook named .csv is refused when imported again
+        raise click.UsageError(words(f"花名册导出为 Excel 工作簿，文件名须以 .xlsx 结尾（不是“{out}”）",
+                                     f"the roster is written as an Excel workbook: name the file .xlsx (not “{out}”)"))
     count = export_roster(open_db(db_path), club_ref, out, include_left=include_left)
     click.echo(words(f"已导出 {count} 人到 {out}", f"Exported {count} members to {out}"))
 
@@ -299,13 +302,15 @@ def roster_export(club_ref, include_left, out, db_path):
 def roster_import(club_ref, file, dry_run, skip_bad_rows, as_json, db_path):
     """Import a roster from .xlsx or .csv; a sheet with bad rows imports nothing (exit 2) unless --skip-bad-rows.
 
+    A dry run exits 2 too when the real import would be refused, so a script checking a sheet notices.
+
     Example: ningbo-sw roster import --club 柳庄夕阳红俱乐部 花名册.xlsx --dry-run
     """
     from ..core.roster_io import apply_import, preview_import
 
     db = open_db(db_path)
     report = preview_import(db, club_ref, file)
-    refused = bool(report.rejected) and not skip_bad_rows and not dry_run
+    refused = bool(report.rejected) and not skip_bad_rows
     if not dry_run and not refused:
         report = apply_import(db, report, skip_bad_rows=skip_bad_rows).value
     if as_json:
@@ -313,9 +318,11 @@ def roster_import(club_ref, file, dry_run, skip_bad_rows, as_json, db_path):
     else:
         _print_import(report)
     if refused:
-        click.echo(words(f"错误 / error: 有 {len(report.rejected)} 行有问题，未导入任何内容；改正后重试，或加 --skip-bad-rows 只导入无误的行",
-                         f"error: {len(report.rejected)} rows have problems, nothing was imported; fix them, or add"
-                         f" --skip-bad-rows to import the good rows only"), err=True)
+        n = len(report.rejected)
+        click.echo(words(f"错误 / error: 有 {n} 行有问题，{'正式导入也不会导入' if dry_run else '未导入'}任何内容；"
+                         "改正后重试，或加 --skip-bad-rows 只导入无误的行",
+                         f"error: {n} rows have problems, nothing {'would be' if dry_run else 'was'} imported; fix them,"
+                         " or add --skip-bad-rows to import the good rows only"), err=True)
         sys.exit(2)
 
 

@@ -5,7 +5,18 @@ from __future__ import annotations
 import click
 
 from . import main
-from .common import db_option, emit_table, open_db, parse_dates, reports_errors, words
+from .common import (
+    ACTIVITY_HELP,
+    db_option,
+    emit_json,
+    emit_table,
+    json_option,
+    open_db,
+    parse_enum,
+    parse_period,
+    reports_errors,
+    words,
+)
 
 OUT_OPTION = click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
                           help="PDF file to write.")
@@ -63,20 +74,16 @@ def print_cases(out, status, domain, risk, search, limit, db_path):
     Example: ningbo-sw print cases --status open --out open-cases.pdf
     """
     from ..core.cases import CaseFilter, case_ids
-    from ..core.enums import EnumError, parse
-    from ..core.errors import ValidationError
+    from ..core.errors import UserError
+    from ..core.i18n import Text
     from ..reports import build_case_batch
 
-    try:
-        filt = CaseFilter(search=search, status=status and parse("status", status),
-                          domain=domain and parse("domain", domain), risk=risk and parse("risk", risk))
-    except EnumError as exc:
-        raise ValidationError([exc.error]) from exc
+    filt = CaseFilter(search=search, status=parse_enum("status", status), domain=parse_enum("domain", domain),
+                      risk=parse_enum("risk", risk))
     db = open_db(db_path)
     ids = case_ids(db, filt, sort="case_no", limit=limit)
-    if not ids:
-        click.echo(words("没有符合条件的个案", "No cases match"), err=True)
-        raise SystemExit(1)
+    if not ids:  # refused like any other command: exit 2, no PDF
+        raise UserError(Text("没有符合条件的个案，未生成 PDF", "no cases match, so no PDF was written"))
     shown = [-1]
 
     def progress(done: int, total: int) -> None:
@@ -104,7 +111,7 @@ def print_roster(club, out, db_path):
 
 
 @print_group.command("signin")
-@click.option("--activity", "activity", required=True, help="Activity id, or its last 6+ characters (see `print activities`).")
+@click.option("--activity", "activity", required=True, help=ACTIVITY_HELP)
 @click.option("--walk-ins", type=click.IntRange(0, 40), default=6, show_default=True,
               help="Blank rows for people not on the list.")
 @OUT_OPTION
@@ -122,16 +129,20 @@ def print_signin(activity, walk_ins, out, db_path):
 
 @print_group.command("activities")
 @click.option("--club", "club", default=None, help="Only this club (name or id).")
+@json_option
 @db_option
 @reports_errors
-def print_activities(club, db_path):
-    """List activities with their ids, to choose one for `print signin`.
+def print_activities(club, as_json, db_path):
+    """List activities with their ids, to choose one for `print signin` (as `activity list` does).
 
     Example: ningbo-sw print activities --club 新宁波人老年俱乐部
     """
     from ..core.clubs import list_activities
 
     rows = list_activities(open_db(db_path), club)
+    if as_json:
+        emit_json(rows)
+        return
     emit_table(rows, [("id", "id"), ("date", words("日期", "Date")), ("title", words("活动", "Activity")),
                       ("club", words("俱乐部", "Club")), ("place", words("地点", "Place"))])
 
@@ -149,5 +160,5 @@ def print_stats(date_from, date_to, out, db_path):
     """
     from ..reports import build_statistics
 
-    start, end = parse_dates(("--from", date_from), ("--to", date_to))
+    start, end = parse_period(date_from, date_to)
     _saved(out, build_statistics(open_db(db_path), start, end, out=out))

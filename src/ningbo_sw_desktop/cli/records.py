@@ -6,7 +6,18 @@ import click
 
 from ..core import enums
 from . import main
-from .common import db_option, emit_json, emit_table, json_option, open_db, parse_dates, reports_errors, words
+from .common import (
+    db_option,
+    emit_json,
+    emit_table,
+    json_option,
+    new_database,
+    open_db,
+    parse_enum,
+    parse_period,
+    reports_errors,
+    words,
+)
 
 
 @main.command()
@@ -15,14 +26,14 @@ from .common import db_option, emit_json, emit_table, json_option, open_db, pars
 @db_option
 @reports_errors
 def init(office_code, office_name, db_path):
-    """Create the database and set this office's code and name.
+    """Create the database (its folder must exist) and set this office's code and name.
 
     Example: ningbo-sw init --office-code HS-NM --office-name 南门街道社工站
     """
     from ..core.office import init_office
 
-    db = open_db(db_path)
-    init_office(db, office_code, office_name)
+    with new_database(db_path) as db:
+        init_office(db, office_code, office_name)
     click.echo(words(f"办公点已设置：{office_code.upper()} {office_name}", f"Office set: {office_code.upper()} {office_name}"))
 
 
@@ -39,20 +50,27 @@ def demo(scale, seed, db_path):
     """
     from ..core.office import get_meta, init_office
 
-    db = open_db(db_path)
-    if not get_meta(db, "office_code"):
-        init_office(db, "HS-NM", "南门街道社工站")
-    if scale == "office":
-        from ..core.demo import load_demo
+    with new_database(db_path) as db:
+        if not get_meta(db, "office_code"):
+            init_office(db, "HS-NM", "南门街道社工站")
+        if scale == "office":
+            from ..core.demo import load_demo
 
-        changes = load_demo(db, seed=seed)
-        click.echo(words(f"已生成演示数据：{len(changes.created.get('cases', []))} 个个案",
-                         f"Demo data loaded: {len(changes.created.get('cases', []))} cases"))
-    else:
-        from ..core.demo_city import generate_city
+            before = _client_and_case_counts(db)
+            load_demo(db, seed=seed)  # its Changes count the intakes only, not the clubs' members
+            clients, cases = (after - was for after, was in zip(_client_and_case_counts(db), before, strict=True))
+            click.echo(words(f"已生成演示数据：{clients} 位服务对象，{cases} 个个案",
+                             f"Demo data loaded: {clients} clients, {cases} cases"))
+        else:
+            from ..core.demo_city import generate_city
 
-        counts = generate_city(db, seed=seed, progress=lambda msg: click.echo(msg, err=True))
-        emit_json(counts)
+            counts = generate_city(db, seed=seed, progress=lambda msg: click.echo(msg, err=True))
+            emit_json(counts)
+
+
+def _client_and_case_counts(db) -> list[int]:
+    """How many clients and cases there are, to say what the demo added."""
+    return [db.execute(f"SELECT COUNT(*) FROM {table} WHERE deleted = 0").fetchone()[0] for table in ("persons", "cases")]
 
 
 @main.group()
@@ -61,7 +79,7 @@ def area():
 
 
 @area.command("list")
-@click.option("--level", type=click.Choice(["city", "district", "street", "community"]), default=None)
+@click.option("--level", default=None, help="city, district, street (街道/镇) or community (社区).")
 @json_option
 @db_option
 @reports_errors
@@ -69,7 +87,7 @@ def area_list(level, as_json, db_path):
     """List areas. Example: ningbo-sw area list --level community"""
     from ..core.areas import list_areas
 
-    rows = list_areas(open_db(db_path), level)
+    rows = list_areas(open_db(db_path), parse_enum("level", level))
     if as_json:
         emit_json(rows)
         return
@@ -100,24 +118,26 @@ def case():
 
 
 @case.command("add")
-@click.option("--name", required=True, help="Client's name.")
-@click.option("--id-number", default=None, help="Resident ID number (18 characters).")
+@click.option("--name", default=None, help="A new client's name (required unless --existing-person).")
+@click.option("--id-number", default=None, help="A new client's resident ID number (18 characters).")
 @click.option("--gender", default=None, help="male|female (or 男/女); derived from the ID number if omitted.")
 @click.option("--birth-date", default=None, help="YYYY-MM-DD; derived from the ID number if omitted.")
-@click.option("--phone", default=None)
-@click.option("--community", required=True, help="Community name or id.")
+@click.option("--phone", default=None, help="A new client's phone.")
+@click.option("--community", default=None, help="A new client's community, name or id (required unless --existing-person).")
 @click.option("--domain", required=True, help="|".join(enums.codes("domain")) + " (or the Chinese name, e.g. 社会救助).")
 @click.option("--risk", required=True, help="low|medium|high|urgent (or 低/中/高/紧急).")
 @click.option("--problem", required=True, help="Presenting problem.")
 @click.option("--worker", default=None, help="Assigned worker's name or id.")
 @click.option("--program", default=None, help="Program name or id, e.g. 亲情探访.")
 @click.option("--intake-date", default=None, help="Default: today.")
-@click.option("--existing-person", default=None, help="Open the case for this existing client (id or ID number).")
+@click.option("--existing-person", default=None,
+              help="Open the case for this registered client (id or ID number) instead of registering one.")
 @db_option
 @reports_errors
 def case_add(name, id_number, gender, birth_date, phone, community, domain, risk, problem, worker, program,
              intake_date, existing_person, db_path):
-    """Register a client and open a case; prints the new case number on the last line.
+    """Register a client and open a case, or open one for a registered client (--existing-person);
+    prints the new case number on the last line.
 
     Example: ningbo-sw case add --name 张三 --id-number 330203194805100011 --community 柳庄社区 \\
     --domain 社会福利 --risk medium --problem 独居老人
@@ -127,6 +147,9 @@ def case_add(name, id_number, gender, birth_date, phone, community, domain, risk
     from ..core.programs import find_program
     from ..core.workers import find_worker
 
+    new_client = {"--name": name, "--id-number": id_number, "--gender": gender, "--birth-date": birth_date,
+                  "--phone": phone, "--community": community}
+    _check_client_options(existing_person, new_client)
     db = open_db(db_path)
     case_values = {"domain": domain, "risk": risk, "problem": problem, "intake_date": intake_date}
     if worker:
@@ -147,6 +170,25 @@ def case_add(name, id_number, gender, birth_date, phone, community, domain, risk
     click.echo(changes.value)
 
 
+def _check_client_options(existing_person: str | None, new_client: dict) -> None:
+    """A new client needs a name and community; a registered one takes none of the new client's facts.
+
+    Facts given beside --existing-person would be dropped without a word, so they are refused instead.
+    """
+    given = [option for option, value in new_client.items() if value is not None]
+    if existing_person and given:
+        raise click.UsageError(words(
+            f"--existing-person 为已登记的服务对象开案，不能同时给出 {'、'.join(given)}（这些信息不会被保存）。"
+            "请去掉它们；要修改服务对象的资料请另行编辑",
+            f"--existing-person opens the case for a registered client and takes no {', '.join(given)}"
+            " (they would not be saved); leave them out, and edit the client's record separately"))
+    missing = [option for option in ("--name", "--community") if not existing_person and new_client[option] is None]
+    if missing:
+        raise click.UsageError(words(
+            f"登记新服务对象需要 {'、'.join(missing)}；为已登记的服务对象开案请用 --existing-person",
+            f"registering a new client needs {', '.join(missing)}; for a registered client use --existing-person"))
+
+
 CASE_COLUMNS = [("case_no", ("个案编号", "Case no.")), ("person_name", ("服务对象", "Client")),
                 ("domain_label", ("服务领域", "Domain")), ("risk_label", ("风险", "Risk")),
                 ("status_label", ("状态", "Status")), ("intake_date", ("接案日期", "Intake")),
@@ -155,7 +197,7 @@ CASE_COLUMNS = [("case_no", ("个案编号", "Case no.")), ("person_name", ("服
 
 @case.command("list")
 @click.option("--search", "query", default="", help="Name, pinyin initials, ID tail, phone, case number or note words.")
-@click.option("--status", type=click.Choice(["open", "closed"]), default=None)
+@click.option("--status", default=None, help="open / closed (进行中 / 已结案).")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
 @json_option
 @db_option
@@ -164,7 +206,7 @@ def case_list(query, status, limit, as_json, db_path):
     """List or search cases. Example: ningbo-sw case list --search zs --status open"""
     from ..core.cases import CaseFilter, list_cases
 
-    rows = list_cases(open_db(db_path), CaseFilter(search=query, status=status), limit=limit)
+    rows = list_cases(open_db(db_path), CaseFilter(search=query, status=parse_enum("status", status)), limit=limit)
     if as_json:
         emit_json(rows)
         return
@@ -250,8 +292,8 @@ def visit_add(case_no, kind, at, notes, next_follow_up, worker, duration_min, db
 @visit.command("list")
 @click.option("--case", "case_no", default=None, help="Only this case's visits.")
 @click.option("--due", is_flag=True, help="Follow-ups due today or overdue.")
-@click.option("--from", "date_from", default=None)
-@click.option("--to", "date_to", default=None)
+@click.option("--from", "date_from", default=None, help="Visits on or after this day.")
+@click.option("--to", "date_to", default=None, help="Visits on or before this day.")
 @click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True)
 @json_option
 @db_option
@@ -261,7 +303,7 @@ def visit_list(case_no, due, date_from, date_to, limit, as_json, db_path):
     from ..core.cases import get_case
     from ..core.visits import due_follow_ups, list_visits
 
-    date_from, date_to = parse_dates(("--from", date_from), ("--to", date_to))
+    date_from, date_to = parse_period(date_from, date_to)
     db = open_db(db_path)
     if due:
         rows = due_follow_ups(db, limit=limit)
@@ -298,7 +340,7 @@ def stats(date_from, date_to, as_json, db_path):
     """
     from ..core.stats import statistics
 
-    start, end = parse_dates(("--from", date_from), ("--to", date_to))
+    start, end = parse_period(date_from, date_to)
     data = statistics(open_db(db_path), start, end)
     if as_json:
         emit_json(data)

@@ -221,7 +221,9 @@ def _print_import(report) -> None:
     o = report.origin
     click.echo(f"{words('来自', 'From')}: {o.get('office_code') or ''} {o.get('office_name') or ''}"
                f"  {words('序号', 'sequence')} {report.sequence}")
-    if report.trusted_now:
+    if report.trusted_now and report.dry_run:  # a dry run trusts nobody: say what the real import would do
+        click.echo(words("将信任该设备（首次使用；试运行，尚未信任）", "Sender would be trusted (first use; dry run, not trusted yet)"))
+    elif report.trusted_now:
         click.echo(words("已信任该设备（首次使用）", "Sender trusted (first use)"))
     for kind, zh in (("new", "新增"), ("updated", "更新"), ("unchanged", "未变")):
         counts = getattr(report, kind)
@@ -257,11 +259,20 @@ def bundle_status(as_json, db_path):
         return
     for peer in status["peers"]:
         gaps = ", ".join(map(str, peer["missing_sequences"])) or "—"
-        click.echo(f"{peer['name']} ({peer['office_code'] or '—'}): {words('已发', 'sent')} {peer['last_sent'] or '—'}, "
-                   f"{words('已收', 'received')} {peer['last_imported'] or '—'}, "
+        click.echo(f"{peer['name']} ({peer['office_code'] or '—'}): {words('已发', 'sent')} {_last_bundle(peer['last_sent'])}, "
+                   f"{words('已收', 'received')} {_last_bundle(peer['last_imported'])}, "
                    f"{words('对方已确认', 'acknowledged')} {peer['acked_sequence'] or 0}, {words('缺失', 'missing')} {gaps}")
     click.echo(f"{words('冲突', 'Conflicts')}: {status['conflicts']}  {words('隔离', 'Quarantined')}: "
                f"{status['quarantined']}  {words('等待上级记录', 'Waiting')}: {status['waiting']}")
+
+
+def _last_bundle(last: list | None) -> str:
+    """A peer's last bundle one way, ``[sequence, local time]``, as a clerk reads it: 第 2 号（2026-11-29 13:20）."""
+    if not last:
+        return "—"
+    sequence, when = last
+    when = str(when or "").replace("T", " ")[:16]
+    return words(f"第 {sequence} 号（{when}）", f"no. {sequence} ({when})")
 
 
 @bundle.command("quarantine")

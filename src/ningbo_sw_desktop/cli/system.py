@@ -7,7 +7,17 @@ from pathlib import Path
 import click
 
 from . import main
-from .common import db_option, emit_json, emit_table, json_option, open_db, reports_errors, resolve_db_path, words
+from .common import (
+    db_option,
+    emit_json,
+    emit_table,
+    json_option,
+    new_database,
+    open_db,
+    reports_errors,
+    resolve_db_path,
+    words,
+)
 
 
 @main.command()
@@ -98,6 +108,8 @@ def backup_list(as_json, db_path):
 def backup_restore(file, yes, as_json, db_path):
     """Replace the current data with a backup's; the current data is backed up first, so this can be undone.
 
+    On a new PC with no database yet, the backup becomes the database (its folder must exist).
+
     Example: ningbo-sw backup restore backups/ningbo-sw-auto-20261128-083000.db --yes
     """
     from ..core.backup import restore_backup
@@ -108,7 +120,13 @@ def backup_restore(file, yes, as_json, db_path):
         raise UserError(Text("恢复会用备份替换当前的全部数据（当前数据会先另存为一个备份）。确认请加上 --yes。",
                              "A restore replaces all current data with the backup's (the current data is first "
                              "saved as a backup). Add --yes to confirm."))
-    changes = restore_backup(open_db(db_path), resolve_db_path(db_path), file)
+    target = resolve_db_path(db_path)
+    fresh = not target.exists()
+    with new_database(db_path) as db:  # setting a PC up from a backup makes its database
+        changes = restore_backup(db, target, file)
+    if fresh:  # said aloud, so a mistyped --db does not pass for a restored office
+        click.echo(words(f"注意：“{target}”处原来没有数据库，已用备份新建", f"Note: there was no database at “{target}”;"
+                         " the backup made a new one"), err=True)
     saved = changes.value
     if as_json:
         emit_json({"restored_from": str(file), "saved_as": saved.as_dict()})

@@ -17,6 +17,7 @@ rejected rather than overwritten; phone numbers and membership fields are update
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -144,14 +145,17 @@ def read_sheet(path) -> tuple[int, list[SheetRow], list[str]]:
     if suffix in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
 
+        data = path.read_bytes()
+        if not data.startswith(ZIP_MAGIC):  # not a workbook at all: say what it seems to be instead
+            raise _unreadable(path, *_what_it_is(data, suffix))
         try:
-            ws = load_workbook(path, data_only=True).worksheets[0]
+            ws = load_workbook(io.BytesIO(data), data_only=True).worksheets[0]
         except Exception as exc:  # noqa: BLE001 - any unreadable workbook gets the same advice
             raise UserError(Text(f"无法读取 {path.name}：文件已损坏或不是 Excel 工作簿",
                                  f"cannot read {path.name}: it is damaged or not an Excel workbook")) from exc
         grid = [(cells[0].row, [c.value for c in cells]) for cells in ws.iter_rows()]
     elif suffix in (".csv", ".txt"):
-        grid = list(enumerate(_csv_rows(path.read_bytes()), start=1))
+        grid = list(enumerate(_csv_rows(path), start=1))
     else:
         raise UserError(Text(f"不支持 {suffix or '无扩展名'} 文件：请在 Excel 或 WPS 中另存为 .xlsx 或 .csv",
                              f"{suffix or 'files without an extension'} are not supported: save as .xlsx or .csv in Excel or WPS"))
@@ -167,17 +171,59 @@ def read_sheet(path) -> tuple[int, list[SheetRow], list[str]]:
                          "no header row found: one of the first 20 rows must name the columns, e.g. Name, Gender, ID number"))
 
 
-def _csv_rows(data: bytes) -> list[list[str]]:
-    """Rows of a CSV saved by Excel, WPS or a script: UTF-8 with or without BOM, else GB18030."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="replace")
+ZIP_MAGIC = b"PK\x03\x04"  # .xlsx (a zip)
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0"  # the old .xls format
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f]")  # control characters no typed sheet holds
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    """Rows of a CSV saved by Excel, WPS or a script: UTF-8 with or without BOM, else GB18030.
+
+    A file that is not such text (a workbook renamed .csv, UTF-16, a photo) is refused whole:
+    read anyway it would register clients with garbled names.
+    """
+    data = path.read_bytes()
+    text = None
+    if not data.startswith((ZIP_MAGIC, OLE2_MAGIC)):
+        for encoding in ("utf-8-sig", "gb18030"):
+            with contextlib.suppress(UnicodeDecodeError):
+                text = data.decode(encoding)
+                break
+    if text is None or _NOT_TEXT.search(text):
+        raise _unreadable(path, *_what_it_is(data, path.suffix.lower()))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+    try:  # newline="": line ends of every kind (Windows, Unix, old Mac), and line breaks inside quoted cells
+        return list(csv.reader(io.StringIO(text, newline=""), dialect))
+    except csv.Error as exc:
+        raise _unreadable(path, f"CSV 格式有误（{exc}），请在 Excel 或 WPS 中重新另存为 CSV",
+                          f"its CSV is malformed ({exc}); save it again as CSV in Excel or WPS") from exc
+
+
+def _what_it_is(data: bytes, suffix: str) -> tuple[str, str]:
+    """Why a file named as a sheet cannot be read, and what to do, judged from its first bytes."""
+    if data.startswith(ZIP_MAGIC):
+        return ("它其实是 Excel 工作簿（.xlsx），请把文件扩展名改为 .xlsx 后再导入",
+                "it is really an Excel workbook (.xlsx): rename it to end in .xlsx and import it again")
+    if data.startswith(OLE2_MAGIC):
+        return ("它是旧版 Excel 工作簿（.xls），请在 Excel 或 WPS 中另存为 .xlsx 或 .csv",
+                "it is an old Excel workbook (.xls): save it as .xlsx or .csv in Excel or WPS")
+    if suffix in (".xlsx", ".xlsm") and not _NOT_TEXT.search(data[:4096].decode("latin-1")):
+        return ("它不是 Excel 工作簿，而是文字（可能是改了扩展名的 CSV 文件）；若是 CSV，请把扩展名改为 .csv",
+                "it is not an Excel workbook but text (perhaps a CSV file renamed); if it is CSV, rename it to end in .csv")
+    if suffix in (".xlsx", ".xlsm"):
+        return "文件已损坏或不是 Excel 工作簿", "it is damaged or not an Excel workbook"
+    return ("它不是 UTF-8 或 GB18030 编码的文字表格；请在 Excel 或 WPS 中另存为 .xlsx 或“CSV UTF-8”",
+            "it is not a sheet in UTF-8 or GB18030 text; save it as .xlsx or “CSV UTF-8” in Excel or WPS")
+
+
+def _unreadable(path: Path, zh: str, en: str) -> UserError:
+    """The refusal of a file that is not a CSV or Excel sheet this app can read; nothing is imported."""
+    return UserError(Text(f"无法读取“{path.name}”：这不是本软件能读取的 CSV 或 Excel 表格——{zh}。未导入任何内容。",
+                          f"cannot read “{path.name}”: this is not a CSV or Excel sheet this app can read — {en}."
+                          " Nothing was imported."))
 
 
 def _header_text(value) -> str:
