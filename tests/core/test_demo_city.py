@@ -10,6 +10,7 @@ import uuid
 import pytest
 
 from ningbo_sw_desktop.core import demo_data as D
+from ningbo_sw_desktop.core.areas import area_id
 from ningbo_sw_desktop.core.clock import parse_stamp
 from ningbo_sw_desktop.core.db import connect
 from ningbo_sw_desktop.core.demo_city import TARGETS, generate_city
@@ -105,6 +106,8 @@ def test_rows_are_in_the_write_paths_format(city):
             assert row["created_at"] == row["updated_at"] and len(row["created_at"]) == 19
             if table == "attendance":
                 assert row["id"] == natural_id("attendance", row["activity_id"], row["person_id"])
+            elif table == "areas":  # reference data: the same area made at two offices is one record
+                assert row["id"] == area_id(row["parent_id"], row["name"])
             else:
                 assert uuid.UUID(row["id"]).version == 7
             if table == "persons":

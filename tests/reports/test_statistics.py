@@ -46,3 +46,17 @@ def test_reversed_dates_are_swapped_and_english_works(demo_db):
     text = pdf_text(build_statistics(demo_db, TODAY, YEAR_AGO))
     assert "Service statistics" in text and f"{YEAR_AGO} to {TODAY}" in text
     assert "Workers per 10,000 residents" in text
+
+
+def test_a_december_report_holds_only_that_years_projects_and_the_activities_held_by_today(demo_db):
+    from ningbo_sw_desktop.core.clubs import add_activity, list_clubs
+
+    club = list_clubs(demo_db)[0]
+    add_activity(demo_db, {"club_id": club["id"], "title": "冬至包饺子", "kind": "recreation", "date": "2026-12-21"})
+    printed_on = datetime.date(2026, 11, 29)
+    figures = statistics(demo_db, "2026-12-01", "2026-12-31", today=printed_on)
+    text = compact(pdf_text(build_statistics(demo_db, "2026-12-01", "2026-12-31", today=printed_on)))
+    assert "阳光助残康复服务项目" in text and "困境儿童关爱护苗项目" not in text  # a 2026 project, not the 2025 one
+    assert {p["year"] for p in figures["service_projects"]} == {2026}
+    assert f"合计{figures['service_project_budget']:,}" in text
+    assert figures["activities_held"] == 0 and "开展服务活动（场次）0受益人数" in text  # the dumpling party is still planned

@@ -1,6 +1,15 @@
 """Areas: city → district → street or town → community, with resident population.
 
 Population feeds "workers per 10,000 residents"; communities are where clients live.
+
+Areas are reference data that a new office types in itself, so an area's id is not a fresh
+UUIDv7 but a UUIDv5 of its natural key, its parent's id and its name (``area_id``): 云麓湾社区
+typed under the same 慈城镇 at two offices is one record, and sync merges it field by field
+(two populations become a conflict for the supervisor) instead of leaving two areas of one
+name that ``find_area`` can no longer tell apart. The chain is natural from the city down
+(a city has no parent), so the same chain typed anywhere gets the same ids. Areas made
+before ids were natural keep theirs; an area added under one of them is natural all the same.
+An id never changes after it is made, whatever later happens to the name.
 """
 
 from __future__ import annotations
@@ -10,6 +19,7 @@ import difflib
 from .changes import Changes
 from .errors import FieldError, NotFound, ValidationError
 from .i18n import Text
+from .ids import natural_id
 from .records import insert_record
 from .validation import validate_area
 from .writing import writing
@@ -33,9 +43,36 @@ def add_area(db, values: dict, *, actor: str | None = None) -> Changes:
     if twin:  # two of one name under one parent: find_area could no longer tell them apart
         raise ValidationError([FieldError("name", Text(f"“{clean['name']}”在同一上级区域下已存在",
                                                        f"“{clean['name']}” already exists under the same parent"))])
+    record_id = free_area_id(db, clean.get("parent_id"), clean["name"])
     with writing(db) as (clock, changes):
-        changes.value = insert_record(db, clock, changes, "areas", clean, actor=actor)
+        changes.value = insert_record(db, clock, changes, "areas", clean, actor=actor, record_id=record_id)
     return changes
+
+
+def area_id(parent_id: str | None, name: str, generation: int = 1) -> str:
+    """The natural id of the area ``name`` under ``parent_id`` (None for a city).
+
+    ``generation`` 2, 3, ... are the ids used when the first one is already taken (see
+    ``free_area_id``); they are natural too, so two offices in the same state agree on them.
+    """
+    parts = ["area", parent_id or "", name]
+    return natural_id(*parts) if generation == 1 else natural_id(*parts, str(generation))
+
+
+def free_area_id(db, parent_id: str | None, name: str) -> str:
+    """The first natural id of an area that no row holds yet.
+
+    Normally the first. It is taken only when a row already holds it but no live area of that
+    name is under that parent (``add_area`` refuses a live twin before asking): the area was
+    deleted — a tombstone, which sync never brings back, so the name is added as the next
+    generation rather than refused for ever — or renamed, keeping the id it was made with.
+    """
+    generation = 1
+    while True:
+        candidate = area_id(parent_id, name, generation)
+        if db.execute("SELECT 1 FROM areas WHERE id = ?", [candidate]).fetchone() is None:
+            return candidate
+        generation += 1
 
 
 def get_area(db, area_id: str) -> dict:

@@ -2,7 +2,7 @@
 
 The single write path would take hours for 1.8M rows (one validated, audited insert each),
 so this loader writes the very rows ``records.insert_record`` writes — UUIDv7 ids (UUIDv5
-for attendance), the device clock's stamps, ``{"*": [stamp, ""]}``, derived pinyin — with
+for attendance and areas), the device clock's stamps, ``{"*": [stamp, ""]}``, derived pinyin — with
 ``executemany`` in one transaction. Secondary indexes and search triggers are dropped for the
 load and rebuilt after (a sort beats a million random B-tree inserts); the clock is saved so
 later writes stamp later; one audit entry records the load. Values are the kind
@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from . import demo_data as D
 from . import records, search_index
+from .areas import area_id
 from .clock import Clock
 from .db import write_transaction
 from .demo import make_id_number, seed_reference_data
@@ -180,8 +181,9 @@ class _City:
                  f"{len(self.communities)} communities")
 
     def _area(self, name: str, level: str, parent: str, population: int, code: str | None) -> str:
-        return self.add("areas", new_id(), {"name": name, "level": level, "parent_id": parent, "population": population,
-                                            "code": code})
+        """A new area under its natural id, as ``add_area`` makes it (names under one parent are all new)."""
+        return self.add("areas", area_id(parent, name), {"name": name, "level": level, "parent_id": parent,
+                                                         "population": population, "code": code})
 
     @staticmethod
     def _office_code(prefix: str, street: str, used: set[str]) -> str:

@@ -1,7 +1,13 @@
 """The figures supervisors report: activities held, people served, cases by domain, workers.
 
 "People served" (受益人数) counts distinct clients with a visit in the period plus distinct
-members present at an activity in the period; a person counted by both is counted once.
+members present at an activity held in the period; a person counted by both is counted once.
+
+An activity is *held* (开展服务活动) once its day has come: one dated after ``today`` is
+planned, and neither it nor the attendance marked ahead on it counts yet. A funded service
+project runs for its ``year``: it belongs to a period when that year is one of the period's
+years. Workers, resident population and the open / closed case counts are as of today
+(workers and areas carry no dates); the report says so.
 """
 
 from __future__ import annotations
@@ -18,9 +24,13 @@ def _period(date_from, date_to) -> tuple[str, str]:
     return start, end
 
 
-def statistics(db, date_from=None, date_to=None) -> dict:
-    """All figures for a period (dates inclusive; None for no bound)."""
+def statistics(db, date_from=None, date_to=None, *, today: datetime.date | str | None = None) -> dict:
+    """All figures for a period (dates inclusive; None for no bound).
+
+    ``today`` (default: the real today) is the last day on which an activity counts as held.
+    """
     start, end = _period(date_from, date_to)
+    held_end = min(end, str(today or datetime.date.today())[:10])
     end_next = (datetime.date.fromisoformat(end) + datetime.timedelta(days=1)).isoformat() if end != "9999-12-31" else end
     one = lambda sql, params=(): db.execute(sql, list(params)).fetchone()[0]  # noqa: E731
     workers = one("SELECT COUNT(*) FROM workers WHERE deleted = 0")
@@ -40,10 +50,12 @@ def statistics(db, date_from=None, date_to=None) -> dict:
         "SELECT COUNT(*) FROM (SELECT person_id FROM visits WHERE deleted = 0 AND at >= ? AND at < ? AND person_id IS NOT NULL"
         " UNION SELECT t.person_id FROM attendance t JOIN activities a ON a.id = t.activity_id"
         " WHERE t.deleted = 0 AND a.deleted = 0 AND t.status = 'present' AND a.date BETWEEN ? AND ?)",
-        [start, end_next, start, end])
-    activities = one("SELECT COUNT(*) FROM activities WHERE deleted = 0 AND date BETWEEN ? AND ?", [start, end])
+        [start, end_next, start, held_end])
+    activities = one("SELECT COUNT(*) FROM activities WHERE deleted = 0 AND date BETWEEN ? AND ?", [start, held_end])
     projects = list(db.query(
-        "SELECT name, year, funder, budget, domain FROM service_projects WHERE deleted = 0 ORDER BY year DESC, name"))
+        "SELECT name, year, funder, budget, domain FROM service_projects WHERE deleted = 0"
+        " AND (year BETWEEN ? AND ? OR (? AND year IS NULL)) ORDER BY year DESC, name",
+        [int(start[:4]), int(end[:4]), not (date_from or date_to)]))
     return {
         "period": {"from": date_from and start, "to": date_to and end},
         "workers": workers,

@@ -19,11 +19,13 @@ from .fonts import font_name
 from .layout import (
     BODY_W,
     GAP,
+    FlowingTable,
     Section,
     audit_print,
     facts_table,
     grid_style,
     label_width,
+    lines,
     office_header,
     render,
     styles,
@@ -105,7 +107,7 @@ def case_story(case: dict, *, full_id: bool = False) -> list:
               facts_table(client, st["cell"], label_w=label_w),
               Paragraph(w("case_facts"), st["heading"]), facts_table(facts, st["cell"], label_w=label_w)]
     for key in ("problem", "goals", "plan"):
-        story += [Paragraph(w(key), st["heading"]), text(case.get(key) or w("none"), st["body"])]
+        story += [Paragraph(w(key), st["heading"]), *lines(case.get(key) or w("none"), st["body"])]
     visits = sorted(case.get("visits", []), key=lambda v: (v["at"] or "", v["id"]))
     story += [Paragraph(f"{w('visits')}<font size=8.5 color='#4a5468'>　{w('visits_count', n=len(visits))}</font>",
                         st["heading"]), visit_table(visits, st["cell"])]
@@ -158,12 +160,12 @@ def visit_table(visits: list[dict], cell) -> Table:
         if v.get("outcome"):
             notes = f"{notes}\n{v['outcome']}" if notes else v["outcome"]
         rows.append([when(v.get("at")), label("kind", v.get("kind")), v.get("duration_min") or "",
-                     v.get("worker") or "", text(notes, cell), v.get("next_follow_up") or ""])
+                     text(v.get("worker") or "", cell), lines(notes, cell), v.get("next_follow_up") or ""])
     if not visits:
         rows.append(["", "", "", "", w("none"), ""])
     fixed = sum(c for c in VISIT_COLUMNS if c)
     widths = [c or BODY_W - fixed for c in VISIT_COLUMNS]
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    table = FlowingTable(rows, colWidths=widths, repeatRows=1)  # a note of pages flows on rather than stopping the print
     table.setStyle(grid_style(("ALIGN", (2, 1), (2, -1), "RIGHT")))
     return table
 

@@ -31,6 +31,7 @@ MARGIN_X = 16 * mm
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 18 * mm
 BODY_W = PAGE_W - 2 * MARGIN_X
+BODY_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM  # the frame every story flows through
 INK = colors.HexColor("#1f2a44")
 RULE = colors.HexColor("#8a94a6")
 SHADE = colors.HexColor("#e8ecf2")
@@ -59,6 +60,17 @@ def text(value, style: ParagraphStyle) -> Paragraph:
     return Paragraph(body, style)
 
 
+def lines(value, style: ParagraphStyle) -> list[Paragraph]:
+    """Long user text (notes, plans) as a paragraph per line, for a cell or the story.
+
+    Looks like ``text``, but a text of pages splits cleanly where a page ends: ReportLab's
+    split of one CJK paragraph holding line breaks (``<br/>``) puts stray spaces into the
+    lines it carries over, more at every page.
+    """
+    return [Paragraph(escape(line) or "&nbsp;", style)
+            for line in ("" if value is None else str(value)).splitlines() or [""]]
+
+
 def grid_style(*extra, header_rows: int = 1, font: str | None = None) -> TableStyle:
     """Thin grid, shaded header row, top-aligned cells: the look of every table."""
     commands = [
@@ -76,6 +88,44 @@ def grid_style(*extra, header_rows: int = 1, font: str | None = None) -> TableSt
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE))
     return TableStyle(commands + list(extra))
+
+
+class FlowingTable(Table):
+    """A table whose rows grow with their text and, only when one cannot fit on any page, flow on.
+
+    Row heights come from the content (``minRowHeights`` keeps room to write, e.g. to sign),
+    so a long name wraps inside its row instead of printing over the next one. A row is
+    never split across pages as long as it fits on a page of its own, so ordinary documents
+    look as before; one that never would (a visit note of thousands of characters, an address
+    pasted whole) is split where the page ends and goes on on the next, under the repeated
+    header row, instead of stopping the whole document with ReportLab's "too large" error.
+    """
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)  # whole rows, as every table; it measures the rows
+        heights = self._rowHeights
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else 0  # we only ever repeat the first rows
+        used, row = 0.0, 0
+        while row < len(heights) and used + heights[row] <= availHeight:  # the first row that does not fit here
+            used += heights[row]
+            row += 1
+        if repeat <= row < len(heights) and heights[row] + sum(heights[:repeat]) > BODY_H:
+            # It would not fit on a page of its own either: split it here, rather than leave the rest of
+            # this page blank (or repeat the header above it on this page, splitting the remainder).
+            return self._split_in_row(availWidth, availHeight) or parts
+        return parts
+
+    def _split_in_row(self, availWidth, availHeight) -> list:
+        """Split inside the row that does not fit (ReportLab's in-row split), rows before it kept here."""
+        self.splitByRow, self.splitInRow = 0, 1  # in-row first; the parts are made with these flags...
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self.splitByRow, self.splitInRow = 1, 0
+        for part in parts:  # ...so they get the usual ones back: whole rows unless one cannot fit
+            if isinstance(part, Table):
+                part.splitByRow, part.splitInRow = 1, 0
+        return parts
 
 
 def label_width(labels, style: ParagraphStyle) -> float:
@@ -100,7 +150,7 @@ def facts_table(pairs: list[tuple[str, object]], style: ParagraphStyle, *, colum
     if row:
         rows.append(row + [""] * (2 * columns - len(row)))
     shade = [("BACKGROUND", (2 * i, 0), (2 * i, -1), SHADE) for i in range(columns)]
-    table = Table(rows, colWidths=[label_w, value_w] * columns)
+    table = FlowingTable(rows, colWidths=[label_w, value_w] * columns)
     table.setStyle(grid_style(*shade, header_rows=0))
     return table
 
@@ -183,7 +233,7 @@ def render(story: list, *, title: str, header: tuple[str, str], confidential: bo
     doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
                           bottomMargin=MARGIN_BOTTOM, title=title, author=header[0], creator="Ningbo Social Work Desktop",
                           pageCompression=1)
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, BODY_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body",
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, BODY_W, BODY_H, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=functools.partial(StampedCanvas, header=header, confidential=confidential))

@@ -10,17 +10,32 @@ import datetime
 import os
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table
+from reportlab.platypus import Paragraph, Spacer
 
 from ..core import clubs
 from ..core.enums import label
 from .fonts import font_name
-from .layout import BODY_W, GAP, audit_print, facts_table, grid_style, office_header, render, styles, text, today_text
+from .layout import (
+    BODY_W,
+    GAP,
+    FlowingTable,
+    audit_print,
+    facts_table,
+    grid_style,
+    office_header,
+    render,
+    styles,
+    text,
+    today_text,
+)
 from .queries import row_keys
 from .words import age_on, w, zh
 
 WALK_IN_ROWS = 6
+# Rows are at least these heights and grow with their content: a name of 40 characters (the
+# most a name may have) wraps over several lines inside its own row, never over the next one.
 SIGN_ROW_H = 10 * mm  # room for a pen signature
+ROSTER_ROW_H = 7.5 * mm
 
 
 def build_roster(db, club_ref: str, *, actor: str | None = None, out: str | os.PathLike | None = None) -> bytes:
@@ -46,7 +61,8 @@ def build_roster(db, club_ref: str, *, actor: str | None = None, out: str | os.P
          age_on(m["birth_date"], today) or "", m["phone"] or "", label("role", m["role"]), m["joined_on"] or "", ""]
         for i, m in enumerate(members, 1)]
     widths = [10 * mm, 13 * mm, 24 * mm, 13 * mm, 11 * mm, 27 * mm, 18 * mm, 21 * mm]
-    table = Table(rows, colWidths=widths + [BODY_W - sum(widths)], repeatRows=1, rowHeights=[None] + [7.5 * mm] * len(members))
+    table = FlowingTable(rows, colWidths=widths + [BODY_W - sum(widths)], repeatRows=1,
+                         minRowHeights=[0] + [ROSTER_ROW_H] * len(members))
     table.setStyle(grid_style(("VALIGN", (0, 1), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (0, -1), "CENTER"),
                               ("ALIGN", (4, 1), (4, -1), "CENTER"), ("FONTNAME", (1, 1), (1, -1), "Courier-Bold")))
     story.append(table)
@@ -69,8 +85,8 @@ def build_signin_sheet(db, activity_id: str, *, walk_in_rows: int = WALK_IN_ROWS
                        for i, p in enumerate(people, 1)]
     rows += [[len(people) + i, "", "", "", "", ""] for i in range(1, walk_in_rows + 1)]
     widths = [10 * mm, 14 * mm, 30 * mm, 13 * mm, 76 * mm]
-    table = Table(rows, colWidths=widths + [BODY_W - sum(widths)], repeatRows=1,
-                  rowHeights=[None] + [SIGN_ROW_H] * (len(rows) - 1))
+    table = FlowingTable(rows, colWidths=widths + [BODY_W - sum(widths)], repeatRows=1,
+                         minRowHeights=[0] + [SIGN_ROW_H] * (len(rows) - 1))
     table.setStyle(grid_style(("VALIGN", (0, 1), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (0, -1), "CENTER"),
                               ("FONTNAME", (1, 1), (1, -1), "Courier-Bold"), ("FONTSIZE", (1, 1), (1, -1), 9.5)))
     story += [table, Spacer(0, 5 * mm), Paragraph(GAP.join((w("expected", n=len(people)), w("present_blank"), w("recorder"))), st["body"]),

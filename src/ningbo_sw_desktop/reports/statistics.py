@@ -15,18 +15,32 @@ from ..core.enums import codes, label
 from ..core.stats import statistics
 from .charts import bars, line, stacked_hbars
 from .fonts import font_name
-from .layout import BODY_W, SHADE, audit_print, facts_table, grid_style, office_header, render, styles, text
+from .layout import (
+    BODY_W,
+    SHADE,
+    FlowingTable,
+    audit_print,
+    facts_table,
+    grid_style,
+    office_header,
+    render,
+    styles,
+    text,
+)
 from .queries import visits_per_bucket
 from .words import w, zh
 
 
 def build_statistics(db, date_from, date_to, *, actor: str | None = None,
-                     out: str | os.PathLike | None = None) -> bytes:
-    """The report for a period (dates inclusive, ISO text or dates) as PDF bytes (audited)."""
+                     out: str | os.PathLike | None = None, today: datetime.date | None = None) -> bytes:
+    """The report for a period (dates inclusive, ISO text or dates) as PDF bytes (audited).
+
+    ``today`` (default: the real today) ends what counts as held, as in ``core.stats``.
+    """
     start, end = _iso(date_from), _iso(date_to)
     if start > end:
         start, end = end, start
-    stats = statistics(db, start, end)
+    stats = statistics(db, start, end, today=today)
     st = styles(font_name())
     period = f"{w('period')}{'：' if zh() else ': '}{start} {w('period_to')} {end}"
     story = [Paragraph(w("statistics"), st["title"]), text(period, st["subtitle"]),
@@ -108,7 +122,7 @@ def _projects_section(stats: dict, st: dict) -> list:
     if not stats["service_projects"]:
         rows.append([w("none"), "", "", "", ""])
     rows.append([w("total"), "", "", "", _number(stats["service_project_budget"])])
-    table = Table(rows, colWidths=[BODY_W - 112 * mm, 16 * mm, 40 * mm, 30 * mm, 26 * mm], repeatRows=1)
+    table = FlowingTable(rows, colWidths=[BODY_W - 112 * mm, 16 * mm, 40 * mm, 30 * mm, 26 * mm], repeatRows=1)
     table.setStyle(_numbers_style(4, ("ALIGN", (1, 1), (1, -1), "RIGHT")))
     return [KeepTogether([Paragraph(w("projects"), st["heading"]), table])]
 
