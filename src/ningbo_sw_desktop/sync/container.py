@@ -10,8 +10,11 @@ the one compressed member is decompressed here with a hard cap (zip-bomb guard).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
+import queue
 import re
+import threading
 import zipfile
 import zlib
 
@@ -134,6 +137,54 @@ def _check_names(names: list[str]) -> None:
 def _too_big(name: str, size: int, cap: int):
     return refuse("too_large", f"同步包成员 {name} 过大（{size} 字节，上限 {cap}），已拒绝。",
                   f"Member {name} is too large ({size} bytes, limit {cap}); refused.")
+
+
+class Packer:
+    """changes.ndjson compressed (as ``compress`` does) and hashed on a second thread while more is read.
+
+    zlib and sha256 let go of Python's GIL, so an export compresses one table's lines while
+    SQLite reads the next: for 100,000 changed records of the city-scale database the
+    compression (~0.7 s) no longer follows the reading but runs beside it.
+    """
+
+    def __init__(self) -> None:
+        self.size = 0
+        self._zip = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip, time 0, no name
+        self._digest = hashlib.sha256()
+        self._parts: list[bytes] = []
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="export-compress", daemon=True)
+        self._thread.start()
+
+    def add(self, data: bytes) -> None:
+        """Queue more of the text (in order)."""
+        self.size += len(data)
+        self._queue.put(data)
+
+    def finish(self) -> tuple[bytes, str]:
+        """The compressed bytes and the sha256 of everything added."""
+        self.close()
+        if self._error is not None:
+            raise self._error
+        return b"".join(self._parts), self._digest.hexdigest()
+
+    def close(self) -> None:
+        """Stop the thread once what was queued is done (also when the export failed)."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def _work(self) -> None:
+        try:
+            while (data := self._queue.get()) is not None:
+                self._digest.update(data)
+                self._parts.append(self._zip.compress(data))
+            self._parts.append(self._zip.flush())
+        except BaseException as exc:  # raised on the export's thread by finish()
+            self._error = exc
+            while self._queue.get() is not None:  # drain, so close() never waits on a full pipe
+                pass
 
 
 def compress(data: bytes) -> bytes:

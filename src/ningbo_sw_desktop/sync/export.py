@@ -67,7 +67,9 @@ class ExportReport:
 
 @dataclass
 class _Payload:
-    lines: list[str]
+    packed: bytes  # changes.ndjson.gz
+    size: int  # changes.ndjson's bytes
+    sha256: str  # and their hash
     counts: dict
     clock_min: str | None
     clock_max: str | None
@@ -81,11 +83,9 @@ def export_bundle(db, recipient: str, out, *, full: bool = False, scope: str = "
     peer = find_peer(db, recipient)
     scope = _scope(db, peer) if scope == "auto" else scope
     payload = _collect(db, peer, full=full, scoped=scope == "office", progress=progress, abort=abort)
-    raw = "\n".join(payload.lines).encode("utf-8")
-    packed = container.compress(raw)
     check_abort(abort)
     with write_transaction(db):  # short: number, sign, encrypt, write the file, remember it
-        report = _seal_and_write(db, peer, payload, raw, packed, out, full=full, scope=scope, passphrase=passphrase)
+        report = _seal_and_write(db, peer, payload, out, full=full, scope=scope, passphrase=passphrase)
     report.seconds = round(time.perf_counter() - started, 3)
     if progress:
         progress(len(TABLE_ORDER) + 1, len(TABLE_ORDER) + 1)
@@ -100,15 +100,20 @@ def _scope(db, peer: Peer) -> str:
 
 
 def _collect(db, peer: Peer, *, full: bool, scoped: bool, progress, abort) -> _Payload:
-    """Read the lines in one snapshot, so the watermark matches exactly what was read."""
+    """Read the lines in one snapshot, so the watermark matches exactly what was read.
+
+    Each table's lines are handed to a ``Packer`` that compresses them while the next
+    table is read; the lines are joined by newlines, as one text.
+    """
     outer = db.conn.in_transaction
     if not outer:
         db.conn.execute("BEGIN")
+    packer = container.Packer()
     try:
         params = {"since": "" if full else (peer.acked_lstamp or ""), "peer": peer.fingerprint,
                   "code": peer.office_code, "device": peer.device_id}
         watermark = get_meta(db, "hlc_last") or ""
-        lines, counts, hlcs = [], {}, []
+        counts, hlcs = {}, []
         kept = _changed_conflicts(db, params, full)
         for n, table in enumerate(TABLE_ORDER):
             check_abort(abort)
@@ -119,15 +124,18 @@ def _collect(db, peer: Peer, *, full: bool, scoped: bool, progress, abort) -> _P
             if rows:
                 counts[table] = len(rows)
                 hlcs += [min(r[0] for r in rows), max(r[0] for r in rows)]
-                lines += [r[1] for r in rows]
                 conflicts = _conflict_lines(db, table, rows)
                 if conflicts:
                     counts["conflicts"] = counts.get("conflicts", 0) + len(conflicts)
-                    lines += conflicts
+                text = "\n".join([r[1] for r in rows] + conflicts)
+                packer.add(("\n" + text if packer.size else text).encode("utf-8"))
+                del rows
             if progress:
                 progress(n + 1, len(TABLE_ORDER) + 1)
-        return _Payload(lines, counts, min(hlcs, default=None), max(hlcs, default=None), watermark)
+        packed, sha256 = packer.finish()
+        return _Payload(packed, packer.size, sha256, counts, min(hlcs, default=None), max(hlcs, default=None), watermark)
     finally:
+        packer.close()
         if not outer:
             db.conn.execute("ROLLBACK")
 
@@ -206,7 +214,7 @@ def _mentions(line: str, kept: dict) -> bool:
     return line[start:start + 36] in kept
 
 
-def _seal_and_write(db, peer: Peer, payload: _Payload, raw: bytes, packed: bytes, out, *, full: bool, scope: str,
+def _seal_and_write(db, peer: Peer, payload: _Payload, out, *, full: bool, scope: str,
                     passphrase: str | None) -> ExportReport:
     """Number, sign, encrypt and write the bundle; remember what it covered (inside the transaction)."""
     keys = device_keys(db)
@@ -221,13 +229,13 @@ def _seal_and_write(db, peer: Peer, payload: _Payload, raw: bytes, packed: bytes
         recipient={"fingerprint": peer.fingerprint, "name": peer.name, "office_code": peer.office_code},
         clock={"min": payload.clock_min, "max": payload.clock_max},
         columns={t: list(TABLES[t]) for t in TABLE_ORDER},
-        members={container.CHANGES: {"sha256": hashlib.sha256(packed).hexdigest(), "size": len(packed),
-                                     "uncompressed_size": len(raw), "uncompressed_sha256": hashlib.sha256(raw).hexdigest()}},
+        members={container.CHANGES: {"sha256": hashlib.sha256(payload.packed).hexdigest(), "size": len(payload.packed),
+                                     "uncompressed_size": payload.size, "uncompressed_sha256": payload.sha256}},
         counts=payload.counts, acknowledgements=[{"fingerprint": peer.fingerprint, "sequence": acked}] if acked else [],
         devices=ledger.known_devices(db), full=full, scope=scope, db_schema=schema_version(db), app_version=__version__)
     manifest_bytes = manifest.to_bytes()
     sealed = container.seal([(container.MANIFEST, manifest_bytes), (container.SIGNATURE, keys.sign(manifest_bytes)),
-                             (container.CHANGES, packed)], peer.age_recipient, passphrase=passphrase)
+                             (container.CHANGES, payload.packed)], peer.age_recipient, passphrase=passphrase)
     path = _target(out, get_meta(db, "office_code") or keys.device_id, sequence, peer.name)
     _write_atomically(path, sealed)
     ledger.record_sent(db, peer.fingerprint, sequence, bundle_id, payload.watermark, payload.counts)
