@@ -78,8 +78,8 @@ def test_a_visit_in_the_future_is_refused(office_db):
 
 
 def test_a_follow_up_due_today_is_listed_until_the_next_visit(office_db):
-    case_no = open_case(office_db, CASE, person_values=LI).value
     today = datetime.date.today()
+    case_no = open_case(office_db, {**CASE, "intake_date": today - datetime.timedelta(days=30)}, person_values=LI).value
     log_visit(office_db, {"case_id": case_no, "kind": "入户", "at": today - datetime.timedelta(days=7),
                           "notes": "入户了解近况", "next_follow_up": today - datetime.timedelta(days=2)})
     due = due_follow_ups(office_db, today)
@@ -199,7 +199,7 @@ def _worker_ids(db) -> tuple[str, str]:
 
 
 def test_a_visit_naming_no_live_worker_or_client_is_refused_and_nothing_is_written(office_db):
-    case_no = open_case(office_db, CASE, person_values=LI).value
+    case_no = open_case(office_db, {**CASE, "intake_date": "2025-06-01"}, person_values=LI).value
     kept, gone = _worker_ids(office_db)
     visit = {"case_id": case_no, "kind": "home", "at": "2025-06-10 09:00", "notes": "入户"}
     before = _unchanged(office_db)

@@ -77,7 +77,7 @@ def world(tmp_path):
     c.run("HS-B", "case", "add", "--name", "李秀英", "--id-number", _id_number("1944-05-12", 20),
           "--community", "苍水社区", "--domain", "社会救助", "--risk", "high", "--problem", "低保复核")
     c_case = c.run("HS-C", "case", "add", "--name", "王阿婆", "--id-number", _id_number("1941-03-05", 30),
-                   "--community", "长春社区", "--domain", "社会福利", "--risk", "low",
+                   "--community", "长春社区", "--domain", "社会福利", "--risk", "low", "--intake-date", "2025-05-01",
                    "--problem", "需要助餐").output.strip().splitlines()[-1]
     c.run("HS-C", "visit", "add", "--case", c_case, "--kind", "home", "--at", "2025-06-01T09:30", "--notes", "入户探访")
     c.send("HS-A", "督导", "sup")

@@ -103,6 +103,33 @@ VALID = {
 }
 
 
+# --- extra candidates (control characters, visits before 1990) -----------------------------------
+_ONE_LINE_BAD = ["张\t三", "张\n三", "张\x07三", "张\u2028三", "张\r三"]
+_MULTI = ["第一行\n第二行", "第一行\r\n第二行", "a\tb", "a\x00b", "a\u2029b"]
+for _t, _fields in {"persons": ["name", "address", "registered_address", "disability_cert_no", "community_id"],
+                    "cases": ["case_no", "person_id", "program_id", "worker_id", "office_code"],
+                    "visits": ["case_id", "person_id", "worker_id", "outcome"],
+                    "club_members": ["club_id", "person_id"],
+                    "activities": ["club_id", "community_id", "title", "place", "worker_id"],
+                    "areas": ["name", "parent_id", "code"],
+                    "workers": ["name", "cert_no", "community_id", "office_code"],
+                    "attendance": ["activity_id", "person_id"],
+                    "service_projects": ["name", "funder", "community_id"]}.items():
+    for _f in _fields:
+        CANDIDATES[_t].setdefault(_f, []).extend(_ONE_LINE_BAD)
+for _t, _fields in {"persons": ["notes"], "cases": ["problem", "goals", "plan", "close_reason"],
+                    "visits": ["notes"], "activities": ["notes"]}.items():
+    for _f in _fields:
+        CANDIDATES[_t].setdefault(_f, []).extend(_MULTI)
+CANDIDATES["visits"]["at"] += ["1900-01-01T09:00:00", "1989-12-31T23:59:59", "1990-01-01T00:00:00"]
+CANDIDATES["visits"]["next_follow_up"] += ["1990-01-01"]
+CANDIDATES.update({"programs": {"name": ["助老", "助\t老", None], "description": [None, "说明"] + _MULTI},
+                   "clubs": {"name": ["书画社", "书\n画社"], "community_id": ["c1", "c\t1"],
+                             "description": [None] + _MULTI, "founded_on": [None, "2024-03-01"]}})
+VALID.update({"programs": {"name": "助老", "domain": None, "description": None},
+              "clubs": {"name": "书画社", "community_id": "c1", "description": None, "founded_on": None}})
+
+
 @st.composite
 def _rows(draw, table: str):
     """A valid record with a few fields changed to awkward values (so both verdicts occur often)."""

@@ -7,6 +7,11 @@ on or before D and had not left by D (``left_on`` > D), the same rule the sign-i
 Attendance ids are ``natural_id("attendance", activity, person)``: two offices marking the
 same person at the same activity write the same row, and re-marking updates it.
 
+Dates follow the club's life: nobody joins (or leaves) a club and no activity of it is held
+before the day it was founded, when that day is known. Attendance is marked on or after the
+activity's day; before it only "excused" (请假: word sent ahead) can be recorded, so a planned
+activity never counts anyone as present or absent.
+
 Absentees: a member is followed up after missing each of the club's last N activities held
 so far. Absent and unmarked count as missed; **excused does not** — whoever sent word
 has already been heard from, and the follow-up is for people who went quiet. Activities
@@ -30,6 +35,7 @@ from .visits import log_visit
 from .writing import writing
 
 MISSED = {"absent", None}
+AHEAD_OK = {"excused"}  # the only attendance that can be known before the activity's day
 
 
 def _refuse(field: str, zh: str, en: str) -> ValidationError:
@@ -104,19 +110,31 @@ def find_club(db, name_or_id: str) -> dict:
 # --- members ----------------------------------------------------------------------------------------
 
 
-def validate_member(values: dict, *, partial: bool = False, joined_on=None, today: dt.date | None = None) -> dict:
-    """A stay in a club: role (default member), joined (default today), left not before joined."""
+def validate_member(values: dict, *, partial: bool = False, joined_on=None, today: dt.date | None = None,
+                    founded_on=None) -> dict:
+    """A stay in a club: role (default member), joined (default today), left not before joined.
+
+    ``founded_on`` (the club's founding day, given by the local write functions; sync import,
+    which may bring the membership before its club, does not) bounds both days from below.
+    """
     c = Checker(values, today=today)
+    founded = dt.date.fromisoformat(str(founded_on)[:10]) if founded_on else None
     if not partial or "role" in values:
         c.enum("role", "role", default=None if partial else "member")
     joined = c.date("joined_on", not_future=True) if not partial or "joined_on" in values else None
     if not partial and joined is None and not c.failed("joined_on") and not values.get("left_on"):
         joined = c.today  # a new member joins today unless told; a former member's join day may be unknown
         c.cleaned["joined_on"] = joined.isoformat()
+    if joined and founded and joined < founded:
+        c.add("joined_on", Text(f"入会日期 {joined} 早于俱乐部的成立日期 {founded}，请核对",
+                                f"joined on {joined}, before the club was founded ({founded}); please check the dates"))
     if "left_on" in values:
         floor = joined or joined_on
-        c.date("left_on", not_future=True, not_before=floor, not_before_text=Text(
+        left = c.date("left_on", not_future=True, not_before=floor, not_before_text=Text(
             f"退出日期早于入会日期（{floor}），请核对", f"left before joining ({floor}); please check the dates"))
+        if left and founded and left < founded:
+            c.add("left_on", Text(f"退出日期 {left} 早于俱乐部的成立日期 {founded}，请核对",
+                                  f"left on {left}, before the club was founded ({founded}); please check the dates"))
     if not partial or "tags" in values:
         c.tags("tags")
         c.cleaned.setdefault("tags", [])
@@ -141,7 +159,7 @@ def add_member(db, club: str, values: dict | None = None, *, person: str | None 
         except ValidationError as exc:
             errors += exc.errors
     try:
-        member = validate_member(values or {})
+        member = validate_member(values or {}, founded_on=club_row["founded_on"])
     except ValidationError as exc:
         errors += exc.errors
     if person_row and (current := current_membership(db, club_row["id"], person_row["id"])):
@@ -168,7 +186,8 @@ def current_membership(db, club_id: str, person_id: str) -> dict | None:
 def update_member(db, member_id: str, values: dict, *, actor: str | None = None, seen_hlc: str | None = None) -> Changes:
     """Change a stay's role, dates or tags (only the fields given)."""
     row = _member_row(db, member_id)
-    clean = validate_member(values, partial=True, joined_on=row["joined_on"])
+    founded = db.execute("SELECT founded_on FROM clubs WHERE id = ? AND deleted = 0", [row["club_id"]]).fetchone()
+    clean = validate_member(values, partial=True, joined_on=row["joined_on"], founded_on=founded and founded[0])
     with writing(db) as (clock, changes):
         update_record(db, clock, changes, "club_members", member_id, clean, actor=actor, seen_hlc=seen_hlc)
         changes.value = member_id
@@ -221,14 +240,20 @@ def add_activity(db, values: dict, *, actor: str | None = None) -> Changes:
     row = {"title": c.required("title"), "kind": c.enum("activity_kind", "activity_kind")}
     day = c.date("date", required=True)
     row.update(date=day.isoformat() if day else None, place=c.optional_text("place", 200), notes=c.optional_text("notes"))
+    found = {}
     for field, find in (("club_id", find_club), ("community_id", find_community), ("worker_id", find_worker)):
         if str(values.get(field) or "").strip():
             try:
-                row[field] = find(db, values[field])["id"]
+                found[field] = find(db, values[field])
+                row[field] = found[field]["id"]
             except (ValidationError, NotFound) as exc:
                 c.errors += getattr(exc, "errors", [FieldError(field, exc.text)])
-    if row.get("club_id"):
-        row["community_id"] = find_club(db, row["club_id"])["community_id"]
+    if club_row := found.get("club_id"):
+        row["community_id"] = club_row["community_id"]
+        founded = club_row["founded_on"]
+        if day and founded and day.isoformat() < founded:
+            c.add("date", Text(f"活动日期 {day} 早于{club_row['name']}的成立日期 {founded}，请核对",
+                               f"the activity ({day}) is before {club_row['name']} was founded ({founded}); please check the date"))
     elif not row.get("community_id") and not c.failed("club_id") and not c.failed("community_id"):
         c.add("club_id", Text("请选择俱乐部，或社区范围活动所在的社区", "choose the club, or the community of a community-wide activity"))
     c.raise_if_any()
@@ -280,14 +305,19 @@ def attendance_id(activity_id: str, person_id: str) -> str:
     return natural_id("attendance", activity_id, person_id)
 
 
-def mark_attendance(db, activity_id: str, person_id: str, status: str, *, actor: str | None = None) -> Changes:
+def mark_attendance(db, activity_id: str, person_id: str, status: str, *, actor: str | None = None,
+                    today: dt.date | None = None) -> Changes:
     """Mark one person 到/缺/请假 at an activity; marking again changes the same row."""
-    return mark_many(db, activity_id, {person_id: status}, actor=actor)
+    return mark_many(db, activity_id, {person_id: status}, actor=actor, today=today)
 
 
-def mark_many(db, activity_id: str, marks, *, actor: str | None = None) -> Changes:
-    """Mark many people at once (``{person: status}`` or pairs), all or nothing."""
+def mark_many(db, activity_id: str, marks, *, actor: str | None = None, today: dt.date | None = None) -> Changes:
+    """Mark many people at once (``{person: status}`` or pairs), all or nothing.
+
+    Before the activity's day only "excused" can be marked (see the module's docstring).
+    """
     activity = get_activity(db, activity_id)
+    today = today or dt.date.today()
     pairs = list(marks.items() if isinstance(marks, dict) else marks)
     errors, clean = [], []
     for person, status in pairs:
@@ -300,6 +330,12 @@ def mark_many(db, activity_id: str, marks, *, actor: str | None = None) -> Chang
         errors += c.errors
         if not c.errors:
             clean.append((person_id, code))
+    ahead = activity["date"] > today.isoformat()
+    if ahead and any(code not in AHEAD_OK for _, code in clean):
+        errors.append(FieldError("attendance", Text(
+            f"活动日期 {activity['date']} 还没到（今天是 {today}）：活动前只能登记“请假”，“到”和“缺”请在活动当天或之后登记",
+            f"the activity is on {activity['date']}, after today ({today}): before it only “excused” can be marked;"
+            " mark present or absent on the day or later")))
     if errors:
         raise ValidationError(errors)
     with writing(db) as (clock, changes):
@@ -368,8 +404,16 @@ def _last_contact(db, club_id: str, person_id: str) -> dict:
 
 def log_absentee_visit(db, club: str, person: str, *, kind: str = "phone", worker_id: str | None = None,
                        notes: str | None = None, at=None, next_follow_up=None, actor: str | None = None) -> Changes:
-    """Log the follow-up of a member who stopped coming (a visit of the person, phone by default)."""
+    """Log the follow-up of a member who stopped coming (a visit of the person, phone by default).
+
+    Only someone who is or was a member of the club can be followed up as its absentee.
+    """
     club_row, person_row = find_club(db, club), find_person(db, person)
+    if not db.execute("SELECT 1 FROM club_members WHERE deleted = 0 AND club_id = ? AND person_id = ? LIMIT 1",
+                      [club_row["id"], person_row["id"]]).fetchone():
+        raise _refuse("person_id", f"{person_row['name']}从未加入{club_row['name']}，不能为其记录俱乐部缺勤回访",
+                      f"{person_row['name']} has never been a member of {club_row['name']};"
+                      " a club absentee follow-up is for its members")
     default = Text(f"俱乐部缺勤回访：近期未参加{club_row['name']}的活动，了解近况", f"Club absentee follow-up: has not come to {club_row['name']} lately; checked how they are")
     return log_visit(db, {"person_id": person_row["id"], "kind": kind, "worker_id": worker_id,
                           "at": at or dt.datetime.now().replace(microsecond=0), "notes": notes or str(default),

@@ -18,12 +18,23 @@ from .errors import FieldError, ValidationError, field_label
 from .i18n import Text
 
 EARLIEST_BIRTH = dt.date(1890, 1, 1)
+EARLIEST_VISIT = dt.datetime(1990, 1, 1)  # no office kept visit logs before; an earlier year is a typo (1900, 2-digit years)
 FUTURE_SLACK = dt.timedelta(minutes=10)  # office PC clocks drift; a visit logged "now" may read a little ahead
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
 NAME_MAX = 40
 TEXT_MAX = 20000
 REQUIRED = Text("必填，请填写", "is required; please fill it in")
+
+# Free text that may run over several lines (a form's multi-line box); every other text field
+# (names, titles, places, addresses, phones, numbers, ids) is one line. The kind follows the
+# field's name wherever the field is checked, so typed input and sync import agree.
+MULTILINE_FIELDS = frozenset({"notes", "problem", "goals", "plan", "close_reason", "description"})
+# Characters stored text never holds: the C0 and C1 controls (tab, line feed, carriage return,
+# NUL, ...), DEL, and the Unicode line and paragraph separators; multi-line text keeps "\n".
+LINE_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+TEXT_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 _DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")
 _TIME_RE = re.compile(r"(.+?)\s*[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?")
@@ -183,6 +194,16 @@ def _shown(value: dt.date) -> str:
     return value.isoformat(" ", "minutes") if isinstance(value, dt.datetime) else value.isoformat()
 
 
+def _control_problem(char: str) -> Text:
+    """What to do about a control character found in text (a line break only where one line is wanted)."""
+    if char == "\t":
+        return Text("不能包含制表符（Tab），请删除后重新填写", "cannot contain a tab; please remove it")
+    if char in _LINE_BREAKS:
+        return Text("只能填写一行，不能包含换行，请删除换行", "must be a single line; please remove the line break")
+    return Text(f"包含不可见的控制字符（U+{ord(char):04X}），请删除后重新填写",
+                f"contains an invisible control character (U+{ord(char):04X}); please remove it")
+
+
 # --- one record's checks ----------------------------------------------------------------------------
 
 
@@ -232,15 +253,22 @@ class Checker:
     def required(self, field: str, *, label_text: Text | None = None) -> str | None:
         """Text the record cannot do without."""
         text = str(self.values.get(field) or "").strip()
-        return self._store(field, self._fits(field, text, TEXT_MAX)) if text else self._blank(field, True, label_text)
+        return self._store(field, self._text(field, text, TEXT_MAX)) if text else self._blank(field, True, label_text)
 
     def optional_text(self, field: str, max_len: int = TEXT_MAX) -> str | None:
         """Free text; blank means none."""
         text = str(self.values.get(field) or "").strip()
-        return self._store(field, self._fits(field, text, max_len) if text else None)
+        return self._store(field, self._text(field, text, max_len) if text else None)
 
-    def _fits(self, field: str, text: str, max_len: int) -> str | None:
-        """Over-long text is refused rather than cut, so nothing typed is lost silently."""
+    def _text(self, field: str, text: str, max_len: int) -> str | None:
+        """Text as stored: one line unless the field is multi-line (MULTILINE_FIELDS), no control
+        characters, not over-long; anything else is refused rather than changed or cut, so
+        nothing typed is lost silently. Only Windows line ends become plain "\\n"."""
+        multiline = field in MULTILINE_FIELDS
+        if multiline:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if bad := (TEXT_CONTROL if multiline else LINE_CONTROL).search(text):
+            return self.add(field, _control_problem(bad.group()))
         if len(text) > max_len:
             return self.add(field, Text(f"内容过长（{len(text)} 字），最多 {max_len} 字，请删减",
                                         f"too long ({len(text)} characters, at most {max_len}); please shorten it"))
@@ -280,10 +308,11 @@ class Checker:
         return self._when(field, required, parse_date, self.today if not_future else None, floor, not_before_text)
 
     def datetime(self, field: str, *, required: bool = False, not_future: bool = False,
-                 not_before: dt.date | dt.datetime | None = None) -> dt.datetime | None:
+                 not_before: dt.date | dt.datetime | None = None,
+                 not_before_text: Text | None = None) -> dt.datetime | None:
         """A moment, stored as YYYY-MM-DDTHH:MM:SS; "future" allows for a PC clock a little fast."""
         floor = parse_datetime(not_before) if not_before is not None else None
-        return self._when(field, required, parse_datetime, self.now if not_future else None, floor, None)
+        return self._when(field, required, parse_datetime, self.now if not_future else None, floor, not_before_text)
 
     def _when(self, field: str, required: bool, parse, latest, floor, floor_text: Text | None):
         """A date or time within its bounds (``latest`` is today or now), stored as ISO text."""
@@ -402,8 +431,8 @@ def validate_person(values: dict, *, partial: bool = False, today: dt.date | Non
     c, want = Checker(values, today=today), _wanted(values, partial)
     _run(want, [("name", lambda f: _check_name(c)), ("gender", lambda f: c.enum(f, "gender", required=False)),
                 ("birth_date", lambda f: c.date(f, not_future=True, not_before=EARLIEST_BIRTH)), ("id_number", c.id_number)])
-    for field in ("gender", "birth_date"):
-        if want(field) and c.cleaned.get(field) is None and not c.failed(field):
+    for field in ("gender", "birth_date"):  # a wrong ID number is the one thing to fix: it would fill these
+        if want(field) and c.cleaned.get(field) is None and not c.failed(field) and not c.failed("id_number"):
             c.add(field, Text("必填，请填写（或填写身份证号码自动带出）", "is required; fill it in (or enter the ID number, which contains it)"))
     _run(want, [("phone", c.phone), ("registered_address", c.optional_text), ("address", c.optional_text),
                 ("community_id", c.required), ("relief_status", lambda f: c.enum(f, f, default="none")),
@@ -431,6 +460,10 @@ def validate_case(values: dict, *, partial: bool = False, today: dt.date | None 
                 ("program_id", c.optional_text), ("worker_id", c.optional_text), ("goals", c.optional_text),
                 ("plan", c.optional_text), ("close_reason", c.optional_text),
                 ("status", lambda f: c.enum(f, f, default=None if partial else "open"))])
+    for field in ("case_no", "office_code"):  # given at intake, never edited: checked (sync brings them), not kept
+        if field in values:
+            c.optional_text(field)
+            c.cleaned.pop(field, None)
     intake = _check_intake(c, partial, birth_date) if want("intake_date") else None
     if want("closed_on"):
         c.date("closed_on", not_future=True, not_before=intake, not_before_text=Text(
@@ -438,6 +471,8 @@ def validate_case(values: dict, *, partial: bool = False, today: dt.date | None 
     _check_closing(c)
     c.raise_if_any()
     return c.cleaned
+
+
 def _check_intake(c: Checker, partial: bool, birth_date: dt.date | None) -> dt.date | None:
     """Intake defaults to today; a case cannot open before its client was born."""
     intake = c.date("intake_date", required=partial, not_future=True, not_before=birth_date, not_before_text=Text(
@@ -463,15 +498,27 @@ def _check_closing(c: Checker) -> None:
 
 
 def validate_visit(values: dict, *, partial: bool = False, today: dt.date | None = None,
-                   now: dt.datetime | None = None) -> dict:
-    """One contact with a client, logged after it happened."""
+                   now: dt.datetime | None = None, case_intake: dt.date | None = None,
+                   case_no: str | None = None) -> dict:
+    """One contact with a client, logged after it happened (and not before 1990).
+
+    ``case_intake`` (and ``case_no``, to name the case) is given by the local write functions,
+    which know the case: a visit of a case is not before the day it was opened. Sync import
+    never gives it (the case may arrive in a later bundle).
+    """
     c, want = Checker(values, today=today, now=now), _wanted(values, partial)
     _run(want, [("case_id", c.optional_text), ("person_id", c.optional_text), ("worker_id", c.optional_text),
                 ("kind", lambda f: c.enum(f, f)), ("duration_min", lambda f: c.integer(f, min_value=0, max_value=1440)),
                 ("notes", c.required), ("outcome", c.optional_text)])
     if want("case_id") and want("person_id") and not (c.cleaned.get("case_id") or c.cleaned.get("person_id")):
         c.add("case_id", Text("请选择个案或服务对象（至少一项）", "choose the case or the client (at least one)"))
-    at = c.datetime("at", required=True, not_future=True) if want("at") else None
+    at = c.datetime("at", required=True, not_future=True, not_before=EARLIEST_VISIT, not_before_text=Text(
+        f"早于 {EARLIEST_VISIT.date()}，应是年份写错了，请核对",
+        f"is before {EARLIEST_VISIT.date()}, which must be a typo in the year; please check it")) if want("at") else None
+    if at and case_intake and at.date() < case_intake:
+        case_zh, case_en = (f"个案 {case_no} ", f"case {case_no}") if case_no else ("个案", "the case")
+        c.add("at", Text(f"走访日期 {at.date()} 早于{case_zh}的接案日期 {case_intake}，请核对走访时间",
+                         f"the visit ({at.date()}) is before {case_en} was opened ({case_intake}); please check the visit time"))
     if want("next_follow_up"):
         day = at.date() if at else None
         c.date("next_follow_up", not_before=day, not_before_text=Text(
@@ -488,6 +535,7 @@ def validate_area(values: dict) -> dict:
     if not c.optional_text("parent_id") and level not in (None, "city"):
         c.add("parent_id", Text("请选择上级区域（只有市级区域没有上级）", "choose the parent area (only a city has none)"))
     c.integer("population", min_value=0)
+    c.optional_text("code")
     c.raise_if_any()
     return c.cleaned
 
@@ -501,5 +549,6 @@ def validate_worker(values: dict) -> dict:
     c.optional_text("cert_no")
     c.optional_text("community_id")
     c.phone()
+    c.optional_text("office_code")
     c.raise_if_any()
     return c.cleaned

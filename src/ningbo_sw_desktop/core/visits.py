@@ -20,39 +20,64 @@ PARENT_FIELDS = ("person_id", "worker_id")
 
 
 def log_visit(db, values: dict, *, actor: str | None = None) -> Changes:
-    """Record one contact with a client; a case number or id is accepted in ``case_id``."""
+    """Record one contact with a client; a case number or id is accepted in ``case_id``.
+
+    A visit of a case is not before the case's intake day (a visit of a client alone has no such bound).
+    """
     require_parents(db, values, PARENT_FIELDS)
-    clean = validate_visit(_with_case(db, values))
+    values, case = _with_case(db, values)
+    clean = validate_visit(values, **_case_bound(case))
     with writing(db) as (clock, changes):
         changes.value = insert_record(db, clock, changes, "visits", clean, actor=actor)
     return changes
 
 
-def _with_case(db, values: dict) -> dict:
-    """``values`` with ``case_id`` resolved from a case number or id (its client by default); a closed case is refused."""
+def _with_case(db, values: dict) -> tuple[dict, dict | None]:
+    """``values`` with ``case_id`` resolved from a case number or id (its client by default), and
+    the case; a closed case is refused."""
     from .cases import get_case
 
     values = dict(values)
-    if values.get("case_id"):
-        case = get_case(db, values["case_id"])
-        values["case_id"] = case["id"]
-        values.setdefault("person_id", case["person_id"])
-        if case["status"] == "closed":
-            raise ValidationError([FieldError("case_id", Text(
-                f"个案 {case['case_no']} 已结案，不能再添加走访记录", f"case {case['case_no']} is closed; no visits can be added"))])
-    return values
+    if not values.get("case_id"):
+        return values, None
+    case = get_case(db, values["case_id"])
+    values["case_id"] = case["id"]
+    values.setdefault("person_id", case["person_id"])
+    if case["status"] == "closed":
+        raise ValidationError([FieldError("case_id", Text(
+            f"个案 {case['case_no']} 已结案，不能再添加走访记录", f"case {case['case_no']} is closed; no visits can be added"))])
+    return values, case
+
+
+def _case_bound(case: dict | None) -> dict:
+    """What ``validate_visit`` needs to keep a visit on or after its case's intake day."""
+    if not case or not case.get("intake_date"):
+        return {}
+    return {"case_intake": datetime.date.fromisoformat(case["intake_date"]), "case_no": case.get("case_no")}
+
+
+def _stored_case(db, case_id: str | None) -> dict | None:
+    """The live case a stored visit belongs to, if it is here (a synced visit may wait for its case)."""
+    if not case_id:
+        return None
+    return next(db.query("SELECT id, case_no, intake_date FROM cases WHERE id = ? AND deleted = 0", [case_id]), None)
 
 
 def update_visit(db, visit_id: str, values: dict, *, actor: str | None = None, seen_hlc: str | None = None) -> Changes:
     """Correct a visit log (only the fields given).
 
     A new case is resolved and checked as when logging; a changed time is checked with the
-    stored other one, so a follow-up can never be planned before the visit it follows.
+    stored other one, so a follow-up can never be planned before the visit it follows, and a
+    changed time or case with the case's intake day, so a visit never precedes its case.
     """
     visit = get_row(db, "visits", visit_id)
     require_parents(db, values, PARENT_FIELDS)
-    stored = {k: visit[k] for k in TIME_FIELDS if k not in values} if any(k in values for k in TIME_FIELDS) else {}
-    clean = validate_visit({**stored, **_with_case(db, values)}, partial=True)
+    values, case = _with_case(db, values)
+    if "case_id" not in values:
+        case = _stored_case(db, visit["case_id"])
+    recheck = any(k in values for k in TIME_FIELDS) or bool(case and "case_id" in values)
+    stored = {k: visit[k] for k in TIME_FIELDS if k not in values} if recheck else {}
+    clean = validate_visit({**stored, **values}, partial=True, **_case_bound(case))
     clean = {k: v for k, v in clean.items() if k not in stored}
     with writing(db) as (clock, changes):
         update_record(db, clock, changes, "visits", visit_id, clean, actor=actor, seen_hlc=seen_hlc)

@@ -28,6 +28,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 _PHONE = re.compile(r"1[3-9]\d{9}|0[12]\d-\d{7,8}|0[3-9]\d\d-\d{7,8}")
 _ID = re.compile(r"\d{17}[\dX]")
+_EARLIEST_VISIT = validation.EARLIEST_VISIT.isoformat(timespec="seconds")
 
 
 class Rules:
@@ -64,7 +65,7 @@ class Rules:
             dt.datetime.fromisoformat(value)
         except ValueError:
             return False
-        return value <= self.latest_time
+        return _EARLIEST_VISIT <= value <= self.latest_time
 
     def integer(self, value, low=None, high=None) -> bool:
         if value is None:
@@ -110,15 +111,23 @@ def _field_rules(r: Rules) -> dict:
     import checks millions of values); the others are ``Rules``' methods with arguments bound.
     """
     text_max, name_max = validation.TEXT_MAX, validation.NAME_MAX
+    line_bad, lines_bad = validation.LINE_CONTROL.search, validation.TEXT_CONTROL.search
 
-    def text(v) -> bool:  # required text: no blank ends, within TEXT_MAX
-        return type(v) is str and 0 < len(v) <= text_max and v == v.strip()
+    def text(v) -> bool:  # required one-line text: no blank ends, no control character, within TEXT_MAX
+        return type(v) is str and 0 < len(v) <= text_max and v == v.strip() and not line_bad(v)
 
-    def opt(v) -> bool:  # optional text
-        return v is None or (type(v) is str and 0 < len(v) <= text_max and v == v.strip())
+    def opt(v) -> bool:  # optional one-line text
+        return v is None or (type(v) is str and 0 < len(v) <= text_max and v == v.strip() and not line_bad(v))
 
-    def name(v) -> bool:  # a person's name: required text within NAME_MAX, no digits
-        return type(v) is str and 0 < len(v) <= name_max and v == v.strip() and not any(c.isdigit() for c in v)
+    def lines(v) -> bool:  # required multi-line text (validation.MULTILINE_FIELDS): "\n" is its only control character
+        return type(v) is str and 0 < len(v) <= text_max and v == v.strip() and not lines_bad(v)
+
+    def opt_lines(v) -> bool:  # optional multi-line text
+        return v is None or (type(v) is str and 0 < len(v) <= text_max and v == v.strip() and not lines_bad(v))
+
+    def name(v) -> bool:  # a person's name: required one-line text within NAME_MAX, no digits
+        return (type(v) is str and 0 < len(v) <= name_max and v == v.strip() and not any(c.isdigit() for c in v)
+                and not line_bad(v))
 
     def enum(kind: str, required: bool = True):  # one of the kind's codes (or None when not required)
         codes = r.codes[kind]
@@ -129,8 +138,8 @@ def _field_rules(r: Rules) -> dict:
     def date(required: bool = False, not_future: bool = False):  # r.date(v, required, not_future)
         return lambda v: r.date(v, required, not_future)
 
-    def place(v) -> bool:  # optional text within 200
-        return v is None or (type(v) is str and 0 < len(v) <= 200 and v == v.strip())
+    def place(v) -> bool:  # optional one-line text within 200
+        return v is None or (type(v) is str and 0 < len(v) <= 200 and v == v.strip() and not line_bad(v))
 
     def person_cross(row: dict) -> bool:
         """The ID number agrees with birth date and gender; nobody was born before 1890."""
@@ -142,15 +151,15 @@ def _field_rules(r: Rules) -> dict:
                      "id_number": lambda v: v is None or type(v) is str, "phone": r.phone, "registered_address": opt,
                      "address": opt, "community_id": text, "relief_status": enum("relief_status"),
                      "disability_cert_no": opt, "disability_grade": lambda v: r.integer(v, 1, 4), "tags": r.tags,
-                     "notes": opt}, person_cross),
+                     "notes": opt_lines}, person_cross),
         "cases": ({"case_no": text, "person_id": text, "domain": enum("domain"),
                    "program_id": opt, "intake_date": date(True, True),
-                   "referral_source": enum("referral_source", False), "problem": text,
-                   "risk": enum("risk"), "goals": opt, "plan": opt, "status": enum("status"),
-                   "closed_on": date(False, True), "close_reason": opt, "worker_id": opt,
+                   "referral_source": enum("referral_source", False), "problem": lines,
+                   "risk": enum("risk"), "goals": opt_lines, "plan": opt_lines, "status": enum("status"),
+                   "closed_on": date(False, True), "close_reason": opt_lines, "worker_id": opt,
                    "office_code": opt}, _case_cross),
         "visits": ({"case_id": opt, "person_id": opt, "worker_id": opt, "at": lambda v: r.moment(v, True),
-                    "kind": enum("kind"), "duration_min": lambda v: r.integer(v, 0, 1440), "notes": text,
+                    "kind": enum("kind"), "duration_min": lambda v: r.integer(v, 0, 1440), "notes": lines,
                     "outcome": opt, "next_follow_up": r.date}, _visit_cross),
         "areas": ({"name": text, "level": enum("level"), "parent_id": opt,
                    "population": lambda v: r.integer(v, 0), "code": opt},
@@ -158,15 +167,15 @@ def _field_rules(r: Rules) -> dict:
         "workers": ({"name": text, "gender": enum("gender", False), "cert_no": opt,
                      "cert_level": enum("cert_level", False), "community_id": opt, "phone": r.phone,
                      "office_code": opt}, None),
-        "programs": ({"name": text, "domain": enum("domain", False), "description": opt}, None),
-        "clubs": ({"name": text, "community_id": text, "description": opt,
+        "programs": ({"name": text, "domain": enum("domain", False), "description": opt_lines}, None),
+        "clubs": ({"name": text, "community_id": text, "description": opt_lines,
                    "founded_on": date(False, True)}, None),
         "club_members": ({"club_id": text, "person_id": text, "joined_on": date(False, True),
                           "left_on": date(False, True), "role": enum("role"),
                           "tags": r.tags}, _member_cross),
         "activities": ({"club_id": opt, "community_id": opt, "title": text,
                         "kind": enum("activity_kind"), "date": date(True),
-                        "place": place, "worker_id": opt, "notes": opt},
+                        "place": place, "worker_id": opt, "notes": opt_lines},
                        lambda row: bool(row.get("club_id") or row.get("community_id"))),
         "attendance": ({"activity_id": text, "person_id": text, "status": enum("attendance")}, None),
         "service_projects": ({"name": text, "year": lambda v: r.integer(v, 1990, 2100), "funder": opt,
