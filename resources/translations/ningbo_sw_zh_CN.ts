@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/about_dialog.py" line="+133"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/about_dialog.py" line="+134"/>
         <source>configured</source>
         <translation>自行配置</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>上述组件的辅助库</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Component</source>
         <translation>组件</translation>
     </message>
@@ -119,7 +119,8 @@
         <translation>关于宁波社工桌面</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
+        <location line="+14"/>
         <location line="+22"/>
         <source>Ningbo Social Work Desktop</source>
         <translation>宁波社工桌面</translation>
@@ -191,7 +192,7 @@
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="+161"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="+173"/>
         <source>Add a member to %1</source>
         <translation>为 %1 添加成员</translation>
     </message>
@@ -208,7 +209,7 @@
     <message>
         <location line="+1"/>
         <source>Name, pinyin initials, ID number or its last digits, phone</source>
-        <translation>姓名、拼音首字母、身份证号码或后几位、电话</translation>
+        <translation>姓名、拼音首字母、居民身份证号码或其后几位、联系电话</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -251,7 +252,7 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>Search for the client and select them in the list.</source>
         <translation>请搜索服务对象并在列表中选中。</translation>
     </message>
@@ -328,7 +329,7 @@
 <context>
     <name>AttentionLists</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="+329"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="+343"/>
         <source>Waiting records</source>
         <translation>待上级记录</translation>
     </message>
@@ -363,7 +364,7 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/backup_box.py" line="+92"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/backup_box.py" line="+94"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
@@ -495,11 +496,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>ID number</source>
-        <translation>身份证号码</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -507,6 +503,11 @@
         <location line="+0"/>
         <source>Community</source>
         <translation>社区</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resident ID number</source>
+        <translation>居民身份证号码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -622,7 +623,7 @@
 <context>
     <name>CaseEditDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/case_edit_dialog.py" line="+75"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/case_edit_dialog.py" line="+77"/>
         <source>Edit case %1</source>
         <translation>编辑个案 %1</translation>
     </message>
@@ -672,7 +673,7 @@
     <message>
         <location filename="../../src/ningbo_sw_desktop/ui/cases_page.py" line="+78"/>
         <source>Search: name, pinyin initials (zs for 张三), last digits of the ID number, phone or case number  (Ctrl+F)</source>
-        <translation>搜索：姓名、拼音首字母（如 zs 查张三）、身份证号后几位、电话或个案编号（Ctrl+F）</translation>
+        <translation>搜索：姓名、拼音首字母（如 zs 查张三）、居民身份证号码后几位、联系电话或个案编号（Ctrl+F）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -681,23 +682,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Domain</source>
+        <source>Service domain</source>
         <translation>服务领域</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Risk</source>
-        <translation>风险</translation>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Community</source>
-        <translation>社区</translation>
+        <source>Social worker</source>
+        <translation>社工</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Worker</source>
-        <translation>社工</translation>
+        <source>Community</source>
+        <translation>社区</translation>
     </message>
     <message numerus="yes">
         <location line="+46"/>
@@ -710,7 +711,7 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/case_edit_dialog.py" line="+50"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/case_edit_dialog.py" line="+40"/>
         <source>Close case %1</source>
         <translation>个案 %1 结案</translation>
     </message>
@@ -733,7 +734,7 @@
 <context>
     <name>ClubFormDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="-97"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="-109"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -758,12 +759,12 @@
     <message>
         <location line="+2"/>
         <location line="+6"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Leave club</source>
         <translation>退出俱乐部</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-74"/>
         <source>%1 leaves %2 today. The membership stays in the club&apos;s history.</source>
         <translation>%1 今天退出%2。入会记录仍保留在俱乐部历史中。</translation>
     </message>
@@ -803,7 +804,7 @@
         <translation>花名册已导入：新增 %1 人，更新 %2 人。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
@@ -943,7 +944,7 @@
         <translation>记录内容</translation>
     </message>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/clubs_page.py" line="-297"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/clubs_page.py" line="-298"/>
         <location line="+53"/>
         <location filename="../../src/ningbo_sw_desktop/ui/duplicates_dialog.py" line="+25"/>
         <location filename="../../src/ningbo_sw_desktop/ui/roster_import_dialog.py" line="+62"/>
@@ -1062,6 +1063,8 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/today_page.py" line="-6"/>
+        <location line="+5"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
@@ -1078,18 +1081,12 @@
     <message>
         <location filename="../../src/ningbo_sw_desktop/ui/clubs_page.py" line="+3"/>
         <location filename="../../src/ningbo_sw_desktop/ui/paged_model.py" line="+2"/>
-        <location filename="../../src/ningbo_sw_desktop/ui/today_page.py" line="+1"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/today_page.py" line="+2"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/today_page.py" line="-7"/>
-        <location line="+5"/>
-        <source>Risk</source>
-        <translation>风险</translation>
-    </message>
-    <message>
-        <location line="-4"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/today_page.py" line="-6"/>
         <source>Follow-up date</source>
         <translation>跟进日期</translation>
     </message>
@@ -1114,7 +1111,7 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="-72"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="-73"/>
         <location line="+7"/>
         <source>Record</source>
         <translation>记录</translation>
@@ -1179,7 +1176,7 @@
 <context>
     <name>CombinedValueDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+188"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+193"/>
         <source>Combined value</source>
         <translation>合并编辑</translation>
     </message>
@@ -1199,7 +1196,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/widgets.py" line="+28"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/widgets.py" line="+48"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
@@ -1212,7 +1209,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>ConflictReview</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="-190"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="-198"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -1242,7 +1239,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <translation>同步包</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Keep current value</source>
         <translation>保留当前值</translation>
     </message>
@@ -1309,7 +1306,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <translation>另一值</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>typed on this device</source>
         <translation>本设备录入</translation>
     </message>
@@ -1317,7 +1314,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>DevicesPanel</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_devices.py" line="+47"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_devices.py" line="+48"/>
         <source>This device</source>
         <translation>本设备</translation>
     </message>
@@ -1412,7 +1409,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
     <message>
         <location line="+23"/>
         <source>Ningbo Social Work Desktop: device keys</source>
-        <translation>宁波社工桌面版：设备公钥</translation>
+        <translation>宁波社工桌面：设备公钥</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1422,8 +1419,15 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 </context>
 <context>
     <name>Drafts</name>
+    <message numerus="yes">
+        <location filename="../../src/ningbo_sw_desktop/ui/drafts_ui.py" line="+65"/>
+        <source>The app stopped last time while %n form(s) were not saved. Reopen them with what was typed?</source>
+        <translation>
+            <numerusform>上次软件退出时有 %n 个表单尚未保存。要重新打开它们，恢复已填写的内容吗？</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/drafts_ui.py" line="+64"/>
+        <location line="+2"/>
         <source>Restore unsaved forms</source>
         <translation>恢复未保存的表单</translation>
     </message>
@@ -1602,12 +1606,12 @@ Edit the text into the one value to keep; it replaces the competing values at ev
     <message>
         <location line="+1"/>
         <source>e.g. 1948-05-10; may stay blank when the ID number is given</source>
-        <translation>如 1948-05-10；已填身份证号码时可不填</translation>
+        <translation>如 1948-05-10；已填居民身份证号码时可不填</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filled from the ID number when left blank</source>
-        <translation>不填时由身份证号码自动带出</translation>
+        <translation>不填时由居民身份证号码自动带出</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1628,7 +1632,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/main_window.py" line="+162"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/main_window.py" line="+163"/>
         <source>Select a case in the list first, then press Ctrl+L.</source>
         <translation>请先在列表中选择一个个案，再按 Ctrl+L。</translation>
     </message>
@@ -1640,7 +1644,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
     <message>
         <location line="+6"/>
         <source>Ningbo Social Work Desktop</source>
-        <translation>宁波社工工作台</translation>
+        <translation>宁波社工桌面</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1738,13 +1742,13 @@ Edit the text into the one value to keep; it replaces the competing values at ev
     </message>
     <message>
         <location filename="../../src/ningbo_sw_desktop/ui/placeholders.py" line="+11"/>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_page.py" line="+88"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_page.py" line="+86"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../src/ningbo_sw_desktop/ui/reports_page.py" line="+203"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/reports_page.py" line="+207"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -1767,7 +1771,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>NewActivityDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="+136"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/club_dialogs.py" line="+148"/>
         <source>New activity of %1</source>
         <translation>%1 新建活动</translation>
     </message>
@@ -1810,7 +1814,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>NewClubDialog</name>
     <message>
-        <location line="-119"/>
+        <location line="-131"/>
         <source>New club</source>
         <translation>新建俱乐部</translation>
     </message>
@@ -1856,7 +1860,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>PersonEditDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/person_edit_dialog.py" line="+91"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/person_edit_dialog.py" line="+93"/>
         <source>Edit client %1</source>
         <translation>编辑服务对象 %1</translation>
     </message>
@@ -1908,12 +1912,12 @@ Edit the text into the one value to keep; it replaces the competing values at ev
     <message>
         <location line="+1"/>
         <source>e.g. 1948-05-10; may stay blank when the ID number is given</source>
-        <translation>如 1948-05-10；已填身份证号码时可不填</translation>
+        <translation>如 1948-05-10；已填居民身份证号码时可不填</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filled from the ID number when left blank</source>
-        <translation>不填时由身份证号码自动带出</translation>
+        <translation>不填时由居民身份证号码自动带出</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1952,7 +1956,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/printing.py" line="+107"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/printing.py" line="+108"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -2021,11 +2025,64 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/reports_page.py" line="-139"/>
+        <location line="+13"/>
+        <source>Preparing the case summary…</source>
+        <translation>正在生成个案摘要…</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Full ID number…</source>
+        <translation>完整居民身份证号码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the full resident ID number for an official purpose; this is recorded.</source>
+        <translation>因公务需要打印完整的居民身份证号码；此操作将记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Full ID number</source>
+        <translation>完整居民身份证号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Official purpose (recorded in the audit log):</source>
+        <translation>公务用途（将记入审计日志）：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Preparing %n case summary(s)…</source>
+        <translation>
+            <numerusform>正在生成 %n 份个案摘要…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preparing the roster…</source>
+        <translation>正在生成花名册…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Preparing the sign-in sheet…</source>
+        <translation>正在生成签到表…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preparing the statistics…</source>
+        <translation>正在生成统计报表…</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/reports_page.py" line="+4"/>
+        <location line="+97"/>
         <source>Statistics report</source>
         <translation>统计报表</translation>
     </message>
@@ -2249,7 +2306,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_page.py" line="+89"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_page.py" line="+86"/>
         <source>Send: export a sync bundle</source>
         <translation>发送：导出同步包</translation>
     </message>
@@ -2421,7 +2478,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>SyncWords</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="-160"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="-164"/>
         <source>Areas</source>
         <translation>区域</translation>
     </message>
@@ -2532,7 +2589,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <translation>活动</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -2616,20 +2673,26 @@ Phone the sender or meet them, and compare this fingerprint with the one on thei
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
         <source>%n field(s) changed at two offices: decide them on the Conflicts tab.</source>
-        <translation>%n 项被两个办公点同时修改：请在“冲突”页处理。</translation>
+        <translation>
+            <numerusform>%n 项被两个办公点同时修改：请在“冲突”页处理。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
         <source>%n record(s) kept aside (quarantined), not applied: see Waiting and quarantine.</source>
-        <translation>%n 条记录被隔离，未应用：见“待上级记录与隔离”页。</translation>
+        <translation>
+            <numerusform>%n 条记录被隔离，未应用：见“待上级记录与隔离”页。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
         <source>%n record(s) wait for the record they belong to (e.g. a visit for its case).</source>
-        <translation>%n 条记录在等待其所属记录（如走访记录等待其个案）。</translation>
+        <translation>
+            <numerusform>%n 条记录在等待其所属记录（如走访记录等待其个案）。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2689,13 +2752,15 @@ Phone the sender or meet them, and compare this fingerprint with the one on thei
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
         <source>%n day(s) overdue</source>
-        <translation>逾期 %n 天</translation>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Today, %1</source>
         <translation>今日&#x3000;%1</translation>
     </message>
@@ -2787,13 +2852,13 @@ Phone the sender or meet them, and compare this fingerprint with the one on thei
     </message>
     <message>
         <location line="+0"/>
-        <source>Worker</source>
-        <translation>社工</translation>
+        <source>Visit kind</source>
+        <translation>走访方式</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Visit kind</source>
-        <translation>走访方式</translation>
+        <source>Social worker</source>
+        <translation>社工</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..core.paths import data_dir, default_db_path, resource_path
+from .widgets import fit_to_screen
 
 # (component, licence, key of its purpose in AboutDialog.purposes())
 COMPONENTS: tuple[tuple[str, str, str], ...] = (
@@ -113,7 +114,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.licences_heading)
         layout.addWidget(self.licences, 1)
         layout.addWidget(self.buttons)
-        self.resize(680, 620)
+        fit_to_screen(self, 680, 620)
 
     @staticmethod
     def _path_label(path: Path) -> QLabel:
@@ -160,7 +161,8 @@ class AboutDialog(QDialog):
     def licence_html(self) -> str:
         """The licences as a table, with the LGPL note Qt's licence asks for."""
         purposes = self.purposes()
-        rows = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(licence)}</td>"
+        app_name = self.tr("Ningbo Social Work Desktop")  # the other parts keep their own (English) names
+        rows = "".join(f"<tr><td>{html.escape(app_name if key == 'app' else name)}</td><td>{html.escape(licence)}</td>"
                        f"<td>{html.escape(purposes[key])}</td></tr>" for name, licence, key in COMPONENTS)
         # tr() outside the f-strings: lupdate does not find calls inside them
         headers = (self.tr("Component"), self.tr("Licence"), self.tr("Used for"))
@@ -222,6 +224,6 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(dialog)
         layout.addWidget(text)
         layout.addWidget(buttons)
-        dialog.resize(640, 480)
+        fit_to_screen(dialog, 640, 480)
         dialog.open()
         return dialog

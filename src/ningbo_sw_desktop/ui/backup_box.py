@@ -89,6 +89,8 @@ class BackupBox(QGroupBox):
         self.retranslate()
 
     def retranslate(self) -> None:
+        # "Backed up to …" belongs to a finished action and is not said again in the new language; the list shows it.
+        self.status.clear()
         self.setTitle(self.tr("Backups"))
         self.hint.setText(self.tr("A backup is made automatically once a day (the last 7 are kept), and before every "
                                   "restore and upgrade. Backups hold the clients' personal data, unencrypted: keep "

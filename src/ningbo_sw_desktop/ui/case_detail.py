@@ -26,7 +26,7 @@ from .attendance_grid import age_on
 from .ops import show_error
 from .person_edit_dialog import PersonEditDialog
 from .registry import case_printer
-from .widgets import Column, RecordTableModel, fit_columns, make_table, short_time
+from .widgets import Column, RecordTableModel, fit_columns, fit_to_screen, make_table, short_time
 
 FACTS = ("person_name", "gender_age", "id_number", "phone", "community", "address", "domain", "risk", "program",
          "referral_source", "intake_date", "worker", "status", "closed")
@@ -107,7 +107,7 @@ class CaseDetailDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
 
     def reload(self) -> None:
         """Read the case again (short read on the GUI connection) and redraw."""
@@ -126,7 +126,7 @@ class CaseDetailDialog(QDialog):
         self.setWindowTitle(self.tr("Case %1").replace("%1", c.get("case_no", "")))
         self.heading.setText(f"{c.get('case_no', '')}　{c.get('person_name') or ''}")
         labels = {"person_name": self.tr("Client"), "gender_age": self.tr("Gender / age"),
-                  "id_number": self.tr("ID number"), "phone": self.tr("Phone"), "community": self.tr("Community"),
+                  "id_number": self.tr("Resident ID number"), "phone": self.tr("Phone"), "community": self.tr("Community"),
                   "address": self.tr("Address"), "domain": self.tr("Service domain"), "risk": self.tr("Risk level"),
                   "program": self.tr("Program"), "referral_source": self.tr("Referral source"),
                   "intake_date": self.tr("Intake date"), "worker": self.tr("Social worker"),

@@ -12,7 +12,7 @@ from ..core.errors import ValidationError
 from ..core.validation import validate_case
 from . import lookups
 from .forms import EditsStoredRecord, FormBinder
-from .widgets import EnumCombo, RecordCombo, Retranslating
+from .widgets import EnumCombo, RecordCombo, Retranslating, fit_to_screen
 
 EDIT_FIELDS = ("domain", "risk", "problem", "referral_source", "program_id", "worker_id", "goals", "plan")
 
@@ -70,7 +70,7 @@ class CaseEditDialog(EditsStoredRecord, _CaseWriteDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.form.edited.connect(lambda _name: self.validate())
-        self.resize(640, 600)
+        fit_to_screen(self, 640, 600)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -114,7 +114,7 @@ class CloseCaseDialog(_CaseWriteDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.form.edited.connect(lambda _name: self.validate())
-        self.resize(480, 300)
+        fit_to_screen(self, 480, 300)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -76,8 +76,8 @@ class CasesPage(QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr(
             "Search: name, pinyin initials (zs for 张三), last digits of the ID number, phone or case number  (Ctrl+F)"))
-        words = {"status": self.tr("Status"), "domain": self.tr("Domain"), "risk": self.tr("Risk"),
-                 "community": self.tr("Community"), "worker": self.tr("Worker")}
+        words = {"status": self.tr("Status"), "domain": self.tr("Service domain"), "risk": self.tr("Risk level"),
+                 "community": self.tr("Community"), "worker": self.tr("Social worker")}
         for name, text in words.items():
             self._labels[name].setText(text)
         self.model.retranslate()

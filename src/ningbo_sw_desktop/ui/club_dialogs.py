@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
@@ -31,8 +32,8 @@ from ..core.persons import find_duplicates
 from ..core.search import search
 from . import lookups
 from .duplicates_dialog import DuplicatesDialog, go_on_unless_duplicate
-from .forms import FormBinder, TagChecks
-from .widgets import EnumCombo, ErrorLabel, RecordCombo, Retranslating
+from .forms import FormBinder, TagChecks, confirm_discard
+from .widgets import EnumCombo, ErrorLabel, RecordCombo, Retranslating, fit_to_screen
 
 
 class ClubFormDialog(Retranslating, QDialog):
@@ -49,6 +50,7 @@ class ClubFormDialog(Retranslating, QDialog):
         self.buttons.rejected.connect(self.reject)
         self.saved_value = None
         self._saving = False
+        self._confirm_box: QMessageBox | None = None
 
     def add_rows(self, layout: QFormLayout, widgets: dict[str, QWidget]) -> None:
         for name, widget in widgets.items():
@@ -86,6 +88,15 @@ class ClubFormDialog(Retranslating, QDialog):
         """The form field where core's error about ``error_field`` is shown."""
         return error_field
 
+    def reject(self) -> None:
+        """Esc, Cancel or the close box: ask before throwing typed text away; nothing typed, close at once."""
+        if self._saving:
+            return  # the save is on its way; its answer closes the form (or shows why not)
+        if self.form.touched:
+            self._confirm_box = confirm_discard(self, super().reject)
+        else:
+            super().reject()
+
     def retranslate(self) -> None:
         # the context is spelled out: subclasses run this, and lupdate files it under ClubFormDialog
         self.save_button.setText(QCoreApplication.translate("ClubFormDialog", "Save"))
@@ -106,7 +117,7 @@ class NewClubDialog(ClubFormDialog):
                                "founded_on": QLineEdit(placeholderText="2023-03-01")})
         layout.addRow(self.general_error)
         layout.addRow(self.buttons)
-        self.resize(460, 240)
+        fit_to_screen(self, 460, 240)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -152,8 +163,9 @@ class AddMemberDialog(ClubFormDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.search_box.textChanged.connect(self._search)
+        self.search_box.installEventFilter(self)  # Enter there must not enrol the first match (Save is the default)
         self.results.itemDoubleClicked.connect(lambda _item: self.save())
-        self.resize(540, 480)
+        fit_to_screen(self, 540, 480)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -166,6 +178,17 @@ class AddMemberDialog(ClubFormDialog):
             "name": self.tr("Name *"), "id_number": self.tr("Resident ID number"), "gender": self.tr("Gender"),
             "birth_date": self.tr("Birth date"), "phone": self.tr("Phone"), "role": self.tr("Role"),
             "joined_on": self.tr("Joined on"), "tags": self.tr("Tags")})
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the search box enrols nobody: it goes to the results, where the clerk picks the person."""
+        if (watched is self.search_box and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            if self.results.count():
+                self.results.setFocus(Qt.FocusReason.OtherFocusReason)
+                if self.results.currentRow() < 0:
+                    self.results.setCurrentRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def _search(self, text: str) -> None:
         self.results.clear()
@@ -221,7 +244,7 @@ class NewActivityDialog(ClubFormDialog):
         layout.addRow(self.community_wide)
         layout.addRow(self.general_error)
         layout.addRow(self.buttons)
-        self.resize(480, 380)
+        fit_to_screen(self, 480, 380)
         self.retranslate()
 
     def retranslate(self) -> None:

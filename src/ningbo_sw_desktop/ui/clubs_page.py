@@ -365,6 +365,7 @@ class ClubsPage(QWidget):
     # --- words -------------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.status.clear()  # a finished action's message, in the words of the language it was said in
         self.community_label.setText(self.tr("Community"))
         self.club_label.setText(self.tr("Club"))
         self.new_club_button.setText(self.tr("New club…"))

@@ -9,7 +9,7 @@ importance, the records waiting for a parent and the quarantined ones, with "rel
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..sync import FieldConflict, RecordConflicts, Version, release_quarantine, resolve_conflict
 from . import lookups
 from .sync_dialogs import NOTE_FIELDS, CombinedValueDialog, field_word, record_word, value_text, who
-from .widgets import Column, RecordTableModel, fit_columns, make_table, short_time
+from .widgets import Column, RecordTableModel, elide, fit_columns, make_table, short_time
 
 KEY = Qt.ItemDataRole.UserRole
 
@@ -67,9 +67,14 @@ class ConflictReview(QWidget):
         self.versions.verticalHeader().hide()
         self.versions.verticalHeader().setMinimumSectionSize(28)
         self.versions.setWordWrap(True)
+        elide(self.versions, 0, 2, 3, 4, 5)  # only the value wraps; the rest keep to one line
         header = self.versions.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # the value is what the supervisor compares: it takes the room, and its rows grow to show all of it
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._rows_timer = QTimer(self, singleShot=True, interval=0, timeout=self._fit_rows)
+        header.sectionResized.connect(lambda column, _old, _new: self._rows_timer.start() if column == 1 else None)
         self.keep_button, self.other_button = QPushButton(), QPushButton()
         self.combined_button, self.both_button = QPushButton(), QPushButton()
         self.keep_button.clicked.connect(self.keep)
@@ -109,6 +114,8 @@ class ConflictReview(QWidget):
     def retranslate(self) -> None:
         self.versions.setHorizontalHeaderLabels([self.tr("Version"), self.tr("Value"), self.tr("Office"),
                                                  self.tr("Device"), self.tr("Changed at"), self.tr("Bundle")])
+        for column in range(self.versions.columnCount()):  # a narrowed column's whole title
+            self.versions.horizontalHeaderItem(column).setToolTip(self.versions.horizontalHeaderItem(column).text())
         self.keep_button.setText(self.tr("Keep current value"))
         self.keep_button.setToolTip(self.tr("The current value stays; the other versions are closed."))
         self.other_button.setText(self.tr("Use the other value"))
@@ -212,12 +219,18 @@ class ConflictReview(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.versions.setItem(row, column, item)
-        self.versions.resizeRowsToContents()
-        height = self.versions.horizontalHeader().height() + 2 * self.versions.frameWidth() + sum(
-            self.versions.rowHeight(r) for r in range(len(rows)))
-        self.versions.setFixedHeight(min(height + 2, 420))
+        # on a narrow screen the device, bundle, time and office give way (their tooltips hold them whole)
+        fit_columns(self.versions, give_way=(3, 5, 4, 2), stretch_least=200)
+        self._fit_rows()
         self.versions.selectRow(1)
         self.both_button.setEnabled(fc.text and fc.field in NOTE_FIELDS)
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their values wrapped at the value column's width now; the list as tall as its rows."""
+        self.versions.resizeRowsToContents()
+        height = self.versions.horizontalHeader().height() + 2 * self.versions.frameWidth() + sum(
+            self.versions.rowHeight(r) for r in range(self.versions.rowCount()))
+        self.versions.setFixedHeight(min(height + 2, 420))
 
     def _bundle_text(self, version: Version) -> str:
         """The bundle that brought a version (its id's tail), or that it was typed here."""
@@ -326,6 +339,7 @@ class AttentionLists(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.release_result.clear()  # "%n record(s) applied." was said in the language before the switch
         self.waiting_box.setTitle(self.tr("Waiting records"))
         self.waiting_note.setText(self.tr("These arrived before the record they belong to (for example a visit "
                                           "before its case). They are kept, and fall into place when it arrives."))

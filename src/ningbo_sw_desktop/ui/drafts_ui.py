@@ -56,11 +56,14 @@ class DraftKeeper(QObject):
         discard_draft(self.folder, self.form_name)
 
 
+class Drafts(QObject):
+    """Translation context of the question below: ``Drafts.tr(text, "", n)`` is what lupdate reads as plural forms."""
+
+
 def ask_to_restore(parent: QWidget | None, drafts: list[Draft]) -> bool:
     """Ask whether to reopen forms left unsaved when the app last stopped."""
-    text = QCoreApplication.translate(
-        "Drafts", "The app stopped last time while %n form(s) were not saved. Reopen them with what was typed?",
-        "", len(drafts))
+    text = Drafts.tr("The app stopped last time while %n form(s) were not saved. Reopen them with what was typed?",
+                     "", len(drafts))
     answer = QMessageBox.question(parent, QCoreApplication.translate("Drafts", "Restore unsaved forms"), text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from ..core import enums
 from ..core.persons import DUPLICATE_REASONS
 from ..reports.words import mask_id_number
-from .widgets import Column, RecordTableModel, Retranslating, make_table
+from .widgets import Column, RecordTableModel, Retranslating, fit_to_screen, make_table
 
 
 class DuplicatesDialog(Retranslating, QDialog):
@@ -50,7 +50,7 @@ class DuplicatesDialog(Retranslating, QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.table)
         layout.addWidget(self.buttons)
-        self.resize(820, 300)
+        fit_to_screen(self, 820, 300)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from ..core.errors import ValidationError
 from ..core.office import init_office
 from .forms import FormBinder
-from .widgets import Retranslating
+from .widgets import Retranslating, fit_to_screen
 
 
 class FirstRunDialog(Retranslating, QDialog):
@@ -28,7 +28,7 @@ class FirstRunDialog(Retranslating, QDialog):
         layout.addWidget(self.intro)
         layout.addLayout(rows)
         layout.addWidget(self.buttons)
-        self.resize(520, 260)
+        fit_to_screen(self, 520, 260)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -25,7 +25,7 @@ from . import lookups
 from .drafted_dialog import DraftedFormDialog
 from .duplicates_dialog import DuplicatesDialog, go_on_unless_duplicate
 from .forms import TagChecks, chain_tab_order
-from .widgets import EnumCombo, RecordCombo
+from .widgets import EnumCombo, RecordCombo, fit_to_screen
 
 PERSON_FIELDS = ("name", "id_number", "gender", "birth_date", "phone", "community_id", "address", "relief_status", "tags")
 CASE_FIELDS = ("domain", "risk", "problem", "referral_source", "program_id", "worker_id", "intake_date", "goals", "plan")
@@ -90,7 +90,7 @@ class IntakeDialog(DraftedFormDialog):
         order += [self.form.widgets[name] for name in CASE_FIELDS] + [self.save_button,
                                                                       self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         chain_tab_order(order)
-        self.resize(980, 660)
+        fit_to_screen(self, 980, 660)
 
     def _fill_defaults(self) -> None:
         self.form.widgets["community_id"].set_records(lookups.communities(self.ctx.db))

@@ -21,6 +21,7 @@ from .registry import PAGES, case_printer
 from .settings_page import SettingsPage
 from .today_page import TodayPage
 from .visits_page import VisitsPage
+from .widgets import fit_to_screen
 
 DEFAULT_PAGES: dict[str, type] = {
     "today": TodayPage, "cases": CasesPage, "visits": VisitsPage, "clubs": PLACEHOLDERS["clubs"],
@@ -223,7 +224,7 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.ctx.prefs.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
         last = self.ctx.prefs.last_page
         self.show_page(last if last in self.classes else "today")
 

@@ -84,8 +84,8 @@ class PagedTableModel(QAbstractTableModel):
         return column.text(row) or None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header()  # the tooltip: the whole title of a narrowed column
         return None
 
     def retranslate(self) -> None:

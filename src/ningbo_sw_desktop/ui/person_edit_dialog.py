@@ -24,7 +24,7 @@ from ..core.persons import get_person, update_person
 from ..core.validation import validate_person
 from . import lookups
 from .forms import EditsStoredRecord, FormBinder, TagChecks
-from .widgets import EnumCombo, ErrorLabel, RecordCombo, Retranslating
+from .widgets import EnumCombo, ErrorLabel, RecordCombo, Retranslating, fit_to_screen
 
 PERSON_FIELDS = ("name", "id_number", "gender", "birth_date", "phone", "community_id", "address", "relief_status", "tags")
 # The ID number encodes the birth date and gender: when one of them changes, all three are checked together.
@@ -63,7 +63,7 @@ class PersonEditDialog(EditsStoredRecord, Retranslating, QDialog):
         self.original = self.form.values(PERSON_FIELDS)
         self.form.edited.connect(self._on_edit)
         self.retranslate()
-        self.resize(600, self.sizeHint().height())  # as tall as the form: no empty band above the buttons
+        fit_to_screen(self, 600, self.sizeHint().height())  # as tall as the form: no empty band above the buttons
 
     def _build(self) -> None:
         widgets = {"name": QLineEdit(), "id_number": QLineEdit(maxLength=22), "gender": EnumCombo("gender", blank="choose"),

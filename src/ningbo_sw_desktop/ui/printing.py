@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..core.db import connect
 from ..core.errors import UserError
 from .ops import show_error
+from .widgets import fit_to_screen
 
 if TYPE_CHECKING:  # PDFium is loaded with the first preview, not when the window opens
     import pypdfium2 as pdfium
@@ -59,7 +60,7 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self.title = title
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)  # an A4 page's width, as tall as the screen allows
         self.zoom = 1.0
         self._pixmaps: dict[int, QPixmap] = {}
         self.toolbar = QHBoxLayout()
@@ -404,10 +405,11 @@ def start_behind_progress(parent: QWidget | None, db_path: str | Path, label: st
 
 def run_build(parent: QWidget | None, db_path: str | Path, label: str, job: Callable,
               on_built: Callable[[bytes], None]) -> BuildTask:
-    """Build a document off the GUI thread behind a progress dialog with Cancel."""
+    """Build a document off the GUI thread behind a progress dialog (titled "Print preview") with Cancel."""
 
     def connect(task: BuildTask) -> None:
         task.built.connect(on_built)
         task.failed.connect(lambda exc: show_error(parent, exc))
 
-    return start_behind_progress(parent, db_path, label, job, QCoreApplication.translate("Printing", "Cancel"), connect)
+    return start_behind_progress(parent, db_path, label, job, QCoreApplication.translate("Printing", "Cancel"), connect,
+                                 title=QCoreApplication.translate("Printing", "Print preview"))

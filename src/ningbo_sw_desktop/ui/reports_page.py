@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,8 +34,12 @@ from .widgets import EnumCombo, ErrorLabel
 WATCHED = {"cases", "clubs", "activities", "areas"}  # what the club, activity and case-count choices show
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
+class Printing(QObject):
+    """The translation context of the print commands below.
+
+    ``Printing.tr("...")`` is a spelling lupdate extracts (a helper taking the text as a
+    variable is invisible to it) and, given a count, keeps the plural forms.
+    """
 
 
 def actor_of(ctx) -> str | None:
@@ -61,20 +65,20 @@ def print_case(ctx, case_id: str, parent: QWidget | None = None) -> None:
         dialog = show_print_preview(parent, data, title)
         add_full_id_button(ctx, dialog, case_id, actor)
 
-    run_build(parent, ctx.db_path, _tr("Preparing the case summary…"),
+    run_build(parent, ctx.db_path, Printing.tr("Preparing the case summary…"),
               lambda db, progress, abort: reports.build_case_summary(db, case_id, actor=actor), opened)
 
 
 def add_full_id_button(ctx, dialog: PrintPreviewDialog, case_id: str, actor: str | None) -> QPushButton:
     """"Full ID number…": asks the official purpose, then shows the document rebuilt (audited)."""
-    button = QPushButton(_tr("Full ID number…"))
-    button.setToolTip(_tr("Print the full resident ID number for an official purpose; this is recorded."))
+    button = QPushButton(Printing.tr("Full ID number…"))
+    button.setToolTip(Printing.tr("Print the full resident ID number for an official purpose; this is recorded."))
 
     def ask() -> None:
-        purpose, ok = QInputDialog.getText(dialog, _tr("Full ID number"),
-                                           _tr("Official purpose (recorded in the audit log):"))
+        purpose, ok = QInputDialog.getText(dialog, Printing.tr("Full ID number"),
+                                           Printing.tr("Official purpose (recorded in the audit log):"))
         if ok and purpose.strip():
-            run_build(dialog, ctx.db_path, _tr("Preparing the case summary…"),
+            run_build(dialog, ctx.db_path, Printing.tr("Preparing the case summary…"),
                       lambda db, progress, abort: reports.build_case_summary(db, case_id, full_id=True,
                                                                      purpose=purpose.strip(), actor=actor),
                       lambda data: (dialog.set_pdf(data), button.setEnabled(False)))
@@ -87,27 +91,27 @@ def add_full_id_button(ctx, dialog: PrintPreviewDialog, case_id: str, actor: str
 def print_cases(ctx, ids: list[str], parent: QWidget | None = None):
     """Summaries of many cases in one document, with progress and Cancel."""
     actor = actor_of(ctx)
-    return run_build(parent, ctx.db_path, _tr("Preparing %1 case summaries…").replace("%1", str(len(ids))),
+    return run_build(parent, ctx.db_path, Printing.tr("Preparing %n case summary(s)…", "", len(ids)),
                      lambda db, progress, abort: reports.build_case_batch(db, ids, progress=progress, abort=abort, actor=actor),
                      _preview(parent, w("case_summary")))
 
 
 def print_roster(ctx, club_id: str, parent: QWidget | None = None):
     actor = actor_of(ctx)
-    return run_build(parent, ctx.db_path, _tr("Preparing the roster…"),
+    return run_build(parent, ctx.db_path, Printing.tr("Preparing the roster…"),
                      lambda db, progress, abort: reports.build_roster(db, club_id, actor=actor), _preview(parent, w("roster")))
 
 
 def print_signin(ctx, activity_id: str, parent: QWidget | None = None):
     actor = actor_of(ctx)
-    return run_build(parent, ctx.db_path, _tr("Preparing the sign-in sheet…"),
+    return run_build(parent, ctx.db_path, Printing.tr("Preparing the sign-in sheet…"),
                      lambda db, progress, abort: reports.build_signin_sheet(db, activity_id, actor=actor),
                      _preview(parent, w("signin")))
 
 
 def print_statistics(ctx, date_from: datetime.date, date_to: datetime.date, parent: QWidget | None = None):
     actor = actor_of(ctx)
-    return run_build(parent, ctx.db_path, _tr("Preparing the statistics…"),
+    return run_build(parent, ctx.db_path, Printing.tr("Preparing the statistics…"),
                      lambda db, progress, abort: reports.build_statistics(db, date_from, date_to, actor=actor),
                      _preview(parent, f"{w('statistics')} {date_from} – {date_to}"))
 

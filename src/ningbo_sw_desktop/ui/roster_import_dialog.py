@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBo
 
 from ..core.errors import field_label
 from ..core.roster_io import ImportPreview, apply_import, preview_import
-from .widgets import Column, RecordTableModel, Retranslating, make_table
+from .widgets import Column, RecordTableModel, Retranslating, fit_to_screen, make_table
 
 OUTCOME_COLORS = {"rejected": "#b3261e", "add": "#1b5e20", "update": "#0d47a1"}
 
@@ -76,7 +76,7 @@ class RosterImportDialog(Retranslating, QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.skip_bad)
         layout.addWidget(self.buttons)
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         self.retranslate()
         club_id, path = club["id"], self.path
         ctx.ops.read(lambda db: preview_import(db, club_id, path), done=self.show_preview,

@@ -141,6 +141,7 @@ class DevicesPanel(QWidget):
         layout.addWidget(self.peers_box, 1)
 
     def retranslate(self) -> None:
+        self.copied.clear()  # "Copied." was said in the language before the switch
         self.me_box.setTitle(self.tr("This device"))
         for label, text in zip(self.me_labels, (self.tr("Office"), self.tr("Role"), self.tr("Device id"),
                                                 self.tr("Fingerprint"), self.tr("age public key"),

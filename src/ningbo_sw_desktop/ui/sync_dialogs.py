@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,7 @@ from ..core.i18n import get_language
 from ..sync import Cancelled as SyncCancelled
 from ..sync import ExportReport, ImportReport, InspectReport
 from .printing import BuildTask, start_behind_progress
+from .widgets import fit_to_screen
 
 TABLE_WORDS = {  # a table's records in a report's rows
     "areas": QT_TRANSLATE_NOOP("SyncWords", "Areas"),
@@ -64,7 +65,7 @@ MORE_FIELD_LABELS = {  # fields core's FIELD_LABELS does not name yet
     "registered_address": ("户籍地址", "Registered address"), "outcome": ("服务成效", "Outcome"),
     "description": ("说明", "Description"), "place": ("地点", "Place"), "program_id": ("服务项目", "Program"),
     "case_no": ("个案编号", "Case number"), "disability_cert_no": ("残疾证号", "Disability certificate number"),
-    "joined_on": ("加入日期", "Joined on"), "left_on": ("退出日期", "Left on"), "funder": ("资助方", "Funder"),
+    "joined_on": ("入会日期", "Joined on"), "left_on": ("退出日期", "Left on"), "funder": ("资助方", "Funder"),
 }
 ENUM_FIELDS = {
     ("cases", "risk"): "risk", ("cases", "domain"): "domain", ("cases", "status"): "status",
@@ -74,6 +75,10 @@ ENUM_FIELDS = {
     ("club_members", "role"): "role", ("programs", "domain"): "domain", ("service_projects", "domain"): "domain",
 }
 NOTE_FIELDS = {"problem", "goals", "plan", "close_reason", "notes", "outcome", "description"}  # may keep both texts
+
+
+class SyncWords(QObject):
+    """The "SyncWords" translation context for counts: lupdate keeps plural forms only for ``tr(text, "", n)``."""
 
 
 def translate(context: str, text: str) -> str:
@@ -186,7 +191,7 @@ class CombinedValueDialog(QDialog):
     def __init__(self, title: str, value: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Combined value"))
-        self.resize(560, 360)
+        fit_to_screen(self, 560, 360)
         self.explain = QLabel(self.tr("%1\nEdit the text into the one value to keep; it replaces the competing values "
                                       "at every office after the next sync.").replace("%1", title))
         self.explain.setWordWrap(True)
@@ -260,14 +265,14 @@ def import_report_html(report: ImportReport, file_name: str) -> str:
     notes = []
     conflicts, quarantined, waiting = len(report.conflicts), len(report.quarantined), len(report.waiting)
     if conflicts:
-        notes.append(QCoreApplication.translate("SyncWords", "%n field(s) changed at two offices: decide them on the "
-                                                             "Conflicts tab.", None, conflicts))
+        notes.append(SyncWords.tr("%n field(s) changed at two offices: decide them on the Conflicts tab.", "",
+                                  conflicts))
     if quarantined:
-        notes.append(QCoreApplication.translate("SyncWords", "%n record(s) kept aside (quarantined), not applied: "
-                                                             "see Waiting and quarantine.", None, quarantined))
+        notes.append(SyncWords.tr("%n record(s) kept aside (quarantined), not applied: see Waiting and quarantine.",
+                                  "", quarantined))
     if waiting:
-        notes.append(QCoreApplication.translate("SyncWords", "%n record(s) wait for the record they belong to "
-                                                             "(e.g. a visit for its case).", None, waiting))
+        notes.append(SyncWords.tr("%n record(s) wait for the record they belong to (e.g. a visit for its case).", "",
+                                  waiting))
     if report.missing_sequences:
         notes.append(_fill(translate("SyncWords", "Bundles from this sender that never arrived: no. %1. Nothing is "
                                                   "lost: their next bundle carries everything not yet received."),

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ..core import enums
 from ..core.cases import CaseFilter, case_ids, case_rows, open_cases_by_risk
 from ..core.visits import due_follow_ups, list_visits
-from .widgets import Column, RecordTableModel, fit_columns, make_table, short_time
+from .widgets import Column, RecordTableModel, elide, fit_columns, make_table, short_time
 
 RECENT_VISITS = 30
 RISK_CASES = 100
@@ -28,8 +28,8 @@ def overdue_text(row: dict) -> str:
     """"Due today" or "3 days overdue"."""
     days = row.get("days_overdue") or 0
     if days <= 0:
-        return QCoreApplication.translate("TodayPage", "Due today")
-    return QCoreApplication.translate("TodayPage", "%n day(s) overdue", "", days)
+        return TodayPage.tr("Due today")
+    return TodayPage.tr("%n day(s) overdue", "", days)  # Class.tr: lupdate keeps the plural forms only for tr()
 
 
 class TodayPage(QWidget):
@@ -50,12 +50,12 @@ class TodayPage(QWidget):
         self._counts: dict[str, int] = {}
         self.due = RecordTableModel([
             Column("case_no", QT_TRANSLATE_NOOP("Columns", "Case number")), Column("person_name", QT_TRANSLATE_NOOP("Columns", "Client")),
-            Column("risk", QT_TRANSLATE_NOOP("Columns", "Risk"), lambda r: enums.label("risk", r["risk"])),
+            Column("risk", QT_TRANSLATE_NOOP("Columns", "Risk level"), lambda r: enums.label("risk", r["risk"])),
             Column("next_follow_up", QT_TRANSLATE_NOOP("Columns", "Follow-up date")), Column("days_overdue", QT_TRANSLATE_NOOP("Columns", "Due"), overdue_text),
             Column("worker", QT_TRANSLATE_NOOP("Columns", "Social worker"))], self)
         self.risk_cases = RecordTableModel([
             Column("case_no", QT_TRANSLATE_NOOP("Columns", "Case number")), Column("person_name", QT_TRANSLATE_NOOP("Columns", "Client")),
-            Column("risk", QT_TRANSLATE_NOOP("Columns", "Risk"), lambda r: enums.label("risk", r["risk"])),
+            Column("risk", QT_TRANSLATE_NOOP("Columns", "Risk level"), lambda r: enums.label("risk", r["risk"])),
             Column("domain", QT_TRANSLATE_NOOP("Columns", "Service domain"), lambda r: enums.label("domain", r["domain"])),
             Column("last_visit", QT_TRANSLATE_NOOP("Columns", "Last visit"), lambda r: short_time(r.get("last_visit")))], self)
         self.recent = RecordTableModel([
@@ -76,6 +76,9 @@ class TodayPage(QWidget):
         self.due_box, self.risk_box, self.recent_box = QGroupBox(), QGroupBox(), QGroupBox()
         self.risk_summary = QLabel()
         self.due_table, self.risk_table, self.recent_table = (make_table(m) for m in (self.due, self.risk_cases, self.recent))
+        # narrowed, a case number and a date keep their end: …2026-0051, …11-05
+        elide(self.due_table, 0, 3, mode=Qt.TextElideMode.ElideLeft)
+        elide(self.risk_table, 0, mode=Qt.TextElideMode.ElideLeft)
         for table, model in ((self.due_table, self.due), (self.risk_table, self.risk_cases), (self.recent_table, self.recent)):
             table.activated.connect(lambda index, model=model: self._activate(model, index.row()))
         for box, widgets in ((self.due_box, [self.due_table]), (self.risk_box, [self.risk_summary, self.risk_table]),
@@ -83,7 +86,7 @@ class TodayPage(QWidget):
             inner = QVBoxLayout(box)
             for widget in widgets:
                 inner.addWidget(widget)
-        grid = QGridLayout(self)
+        self.grid = grid = QGridLayout(self)
         grid.addWidget(self.heading, 0, 0, 1, 2)
         grid.addWidget(self.due_box, 1, 0)
         grid.addWidget(self.risk_box, 1, 1)
@@ -105,6 +108,16 @@ class TodayPage(QWidget):
         self.risk_summary.setText("   ".join(parts))
         for model in (self.due, self.risk_cases, self.recent):
             model.retranslate()
+        self._fit_tables()
+
+    def _fit_tables(self) -> None:
+        """Columns as wide as their words (in this language); the two lists side by side share the width by need."""
+        # on a narrow screen the long or repeated texts give way, never who is due, how late, whose, or the last visit
+        due = fit_columns(self.due_table, give_way=(3, 0))  # follow-up date (the Due column says it too), case number
+        risk = fit_columns(self.risk_table, give_way=(3, 0))  # service domain, case number
+        fit_columns(self.recent_table, give_way=(5,))  # notes
+        self.grid.setColumnStretch(0, due.least_width())
+        self.grid.setColumnStretch(1, risk.least_width())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -124,9 +137,7 @@ class TodayPage(QWidget):
         self.risk_cases.set_rows(data["risk_cases"])
         self.recent.set_rows(data["recent"])
         self._counts = data["risk_counts"]
-        self.retranslate()
-        for table in (self.due_table, self.risk_table, self.recent_table):
-            fit_columns(table)
+        self.retranslate()  # the words, and the columns fitted to them
         self.loaded.emit()
 
     def _on_changes(self, changes) -> None:

@@ -19,7 +19,11 @@ QT_LOCALES = {"zh": "zh_CN", "en": "en"}
 
 
 def our_qm(language: str):
-    """Our compiled translation for a language (English is the source language: none needed)."""
+    """Our compiled translation for a language.
+
+    English is the source language, so its file holds only the plural forms of the counts
+    (``tr("%n case(s)", "", n)`` -> "1 case", "243 cases"); without it English shows "243 case(s)".
+    """
     return resource_path("translations", f"ningbo_sw_{QT_LOCALES[language]}.qm")
 
 
@@ -45,10 +49,9 @@ class Translations:
         QLocale.setDefault(locale)
         i18n.set_language(language)
         self.language = language
-        if language == "en":
-            return
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        self._install(f"qtbase_{QT_LOCALES[language]}", qt_dir)
+        if language != "en":  # Qt's own words are English already
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            self._install(f"qtbase_{QT_LOCALES[language]}", qt_dir)
         qm = our_qm(language)
         self._install(qm.stem, str(qm.parent))
 

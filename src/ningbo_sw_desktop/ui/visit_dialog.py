@@ -22,7 +22,7 @@ from ..core.visits import log_visit
 from . import lookups
 from .drafted_dialog import DraftedFormDialog
 from .forms import chain_tab_order
-from .widgets import EnumCombo, RecordCombo
+from .widgets import EnumCombo, RecordCombo, fit_to_screen
 
 FIELDS = ("at", "kind", "worker_id", "duration_min", "notes", "outcome", "next_follow_up")
 
@@ -72,7 +72,7 @@ class VisitDialog(DraftedFormDialog):
                  self.follow_check, follow_date, self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         chain_tab_order(order)
         widgets["notes"].setFocus()
-        self.resize(620, 560)
+        fit_to_screen(self, 620, 560)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Log a visit"))

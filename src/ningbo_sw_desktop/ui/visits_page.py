@@ -57,7 +57,7 @@ class VisitsPage(QWidget):
         self.reload()
 
     def retranslate(self) -> None:
-        for label, text in zip(self._labels, (self.tr("From"), self.tr("To"), self.tr("Worker"), self.tr("Visit kind")),
+        for label, text in zip(self._labels, (self.tr("From"), self.tr("To"), self.tr("Social worker"), self.tr("Visit kind")),
                                strict=True):
             label.setText(text)
         self.count_label.setText(self.tr("%n visit(s)", "", self.model.total()))

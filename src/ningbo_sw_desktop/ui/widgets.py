@@ -5,8 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from ..core import enums
 
@@ -40,6 +60,8 @@ class EnumCombo(Retranslating, QComboBox):
     def __init__(self, kind: str, *, blank: str | None = None, parent=None):
         super().__init__(parent)
         self._kind, self._blank = kind, blank
+        # as wide as its longest word in the language shown now, not the one it was first shown in
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         if blank:
             self.addItem("", None)
         for code in enums.codes(kind):
@@ -50,6 +72,9 @@ class EnumCombo(Retranslating, QComboBox):
         for i in range(self.count()):
             code = self.itemData(i)
             self.setItemText(i, blank_label(self._blank) if code is None else enums.label(self._kind, code))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()  # Qt keeps its first minimum, worked out in the words of that time
 
     def code(self) -> str | None:
         return self.currentData()
@@ -65,6 +90,7 @@ class RecordCombo(QComboBox):
     def __init__(self, *, blank: str | None = None, parent=None):
         super().__init__(parent)
         self._blank = blank
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "(all)" is wider than "(全部)"
         self.set_records([])
 
     def set_records(self, records: Sequence[tuple[str, str]]) -> None:
@@ -82,6 +108,9 @@ class RecordCombo(QComboBox):
         if event.type() == QEvent.Type.LanguageChange and self._blank and self.count():
             self.setItemText(0, blank_label(self._blank))
         super().changeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()  # Qt keeps its first minimum, worked out in the words of that time
 
     def record_id(self) -> str | None:
         return self.currentData()
@@ -153,8 +182,8 @@ class RecordTableModel(QAbstractTableModel):
         return self.columns[index.column()].text(self.rows[index.row()])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header()  # the tooltip: the whole title of a narrowed column
         return None
 
     def retranslate(self) -> None:
@@ -180,11 +209,158 @@ def make_table(model, *, stretch_last: bool = True) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch_last)
     header.setHighlightSections(False)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed column's title ends in "…", not cut at both sides
     return view
 
 
-def fit_columns(view: QTableView, *, cap: int = 240) -> None:
-    """Size every column but the last (which stretches) to its loaded contents, within a cap."""
-    for column in range(view.model().columnCount() - 1):
-        view.resizeColumnToContents(column)
-        view.setColumnWidth(column, min(view.columnWidth(column) + 8, cap))
+ROOM = 8  # spare pixels beside a column's widest text, while the view has them
+TIGHT_ROOM = 2  # what is left of them when it has not
+GIVE_WAY_FLOOR = 56  # a column that gives way keeps this much: a few characters and the "…"
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's columns as wide as their contents, and within the view where it can.
+
+    Widths come from the loaded rows only (a paged list never loads more to be measured) and
+    are measured again when the interface language changes, so no column keeps the width of
+    the other language's words. When the view is too narrow for every column, first the spare
+    room beside the texts goes, then the ``give_way`` columns narrow, in turn, to a few
+    characters (their text elided; the tooltip holds all of it), so the others stay whole.
+    The stretching column (the last, or one set to stretch) takes what is left, and keeps at
+    least its contents' width up to ``stretch_least`` pixels. A column the user resized keeps
+    its width until the next fit.
+    """
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self.view = view
+        self.cap, self.give_way, self.stretch_least = 240, (), 120
+        self.natural: list[int] = []
+        self._applying = False
+        self._user_sized = False
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self._section_resized)
+
+    def fit(self) -> None:
+        """Measure every column's widest loaded text (its header's too), then lay the columns out."""
+        view, header = self.view, self.view.horizontalHeader()
+        self.natural = [max(view.sizeHintForColumn(c), 0 if header.isHidden() else header.sectionSizeHint(c))
+                        for c in range(header.count())]
+        self._user_sized = False
+        self.apply()
+
+    def stretch_column(self) -> int | None:
+        header = self.view.horizontalHeader()
+        for column in range(header.count()):
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+                return column
+        return header.count() - 1 if header.stretchLastSection() and header.count() else None
+
+    def widths(self, room: int) -> list[int]:
+        """Each column's width in a view ``room`` pixels wide (the stretching one's: the least it takes)."""
+        stretch = self.stretch_column()
+
+        def layout(spare: int) -> list[int]:
+            widths = [min(w + spare, self.cap) for w in self.natural]
+            if stretch is not None:
+                widths[stretch] = min(widths[stretch], self.stretch_least)
+            return widths
+
+        widths = layout(ROOM)
+        if sum(widths) > room:
+            widths = layout(TIGHT_ROOM)
+        for column in self.give_way:
+            excess = sum(widths) - room
+            if excess <= 0:
+                break
+            if 0 <= column < len(widths):
+                widths[column] -= max(0, min(excess, widths[column] - GIVE_WAY_FLOOR))
+        return widths
+
+    def least_width(self) -> int:
+        """How wide the view must be to show every column whole but the give-way ones (at their least)."""
+        return sum(self.widths(0))
+
+    def apply(self) -> None:
+        if not self.natural or self._user_sized:
+            return
+        widths = self.widths(self.view.viewport().width())
+        self._applying = True
+        try:
+            for column, width in enumerate(widths):
+                self.view.setColumnWidth(column, width)
+        finally:
+            self._applying = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._applying and column != self.stretch_column() and self.natural:
+            self._user_sized = True  # dragged by hand: kept as the user left it
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange and watched is self.view and self.natural:
+            self.fit()
+        elif event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self.apply()
+        return False
+
+
+def fit_columns(view: QTableView, *, cap: int = 240, give_way: Sequence[int] = (),
+                stretch_least: int = 120) -> ColumnFitter:
+    """Size the columns to their loaded contents, within a cap, and keep them so (see ``ColumnFitter``).
+
+    ``give_way``: the columns that narrow first, in that order, when not all fit the view.
+    """
+    fitter = getattr(view, "column_fitter", None)
+    if fitter is None:
+        fitter = view.column_fitter = ColumnFitter(view)
+    fitter.cap, fitter.give_way, fitter.stretch_least = cap, tuple(give_way), stretch_least
+    fitter.fit()
+    return fitter
+
+
+class ElideDelegate(QStyledItemDelegate):
+    """Cells on one line, cut with "…" when the column is narrower than the text, at the ``mode`` end."""
+
+    def __init__(self, mode: Qt.TextElideMode, parent=None):
+        super().__init__(parent)
+        self.mode = mode
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = self.mode
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+
+
+def elide(view: QAbstractItemView, *columns: int, mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
+    """These columns keep to one line (in a view that wraps the others) and are cut at the ``mode`` end.
+
+    ``ElideLeft`` suits case numbers and dates: "…2026-0051", "…11-05" keep the end that tells them apart.
+    """
+    delegate = ElideDelegate(mode, view)
+    for column in columns:
+        view.setItemDelegateForColumn(column, delegate)
+
+
+SCREEN_MARGIN = 16  # kept free on each side of a window that would not fit the screen
+TITLE_BAR = 32  # the window's title bar, drawn by the system above the size given here
+
+
+def opening_screen(window: QWidget):
+    """The screen a window opens on: its parent's, else its own, else the primary one."""
+    parent = window.parentWidget()
+    screen = parent.window().screen() if parent is not None else None
+    return screen or window.screen() or QGuiApplication.primaryScreen()
+
+
+def fit_to_screen(window: QWidget, width: int, height: int, *, available: QRect | None = None) -> None:
+    """Size a window to its preferred ``width`` × ``height``, but never beyond the screen it opens on.
+
+    The limit is the screen's available area (without task bars), less a margin and the title
+    bar, so on a 1024×640 netbook a form opens with its Save and Cancel on screen. ``available``
+    stands for that area when given; the window's layout still keeps its minimum size.
+    """
+    if available is None:
+        available = opening_screen(window).availableGeometry()
+    window.resize(max(1, min(width, available.width() - 2 * SCREEN_MARGIN)),
+                  max(1, min(height, available.height() - 2 * SCREEN_MARGIN - TITLE_BAR)))
