@@ -209,3 +209,12 @@ def test_a_roster_is_never_written_over_a_file_of_another_kind(office_db, club, 
     sheet = tmp_path / "roster.xlsx"
     roster_io.export_roster(office_db, club, sheet)
     assert roster_io.export_roster(office_db, club, sheet) == 2  # an earlier export is replaced as before
+
+
+def test_a_join_date_before_the_club_was_founded_is_a_bad_row(office_db, tmp_path):
+    """As when typed: nobody joins a club before its founding day (the sheet is checked the same way)."""
+    club_id = clubs.add_club(office_db, {"name": "书画社", "community_id": "柳庄社区", "founded_on": "2026-03-01"}).value
+    path = tmp_path / "early.xlsx"
+    write_xlsx(path, [["姓名", "性别", "出生日期", "身份证号码", "入会日期"], ["赵桂英", "女", None, NEW_ID, "2020-01-01"]])
+    preview = roster_io.preview_import(office_db, club_id, path)
+    assert list(rejected(preview)) == [2] and "2026-03-01" in rejected(preview)[2]

@@ -352,10 +352,11 @@ def _plan_row(db, club: dict, cells: dict) -> PlannedRow:
     membership = membership or (current_membership(db, club["id"], person["id"]) if person else None)
     try:
         if membership is None:
-            planned.member_values = validate_member(member_given)
+            planned.member_values = validate_member(member_given, founded_on=club.get("founded_on"))
         else:
             planned.member_id = membership["id"]
-            clean = validate_member(member_given, partial=True, joined_on=membership["joined_on"])
+            clean = validate_member(member_given, partial=True, joined_on=membership["joined_on"],
+                                    founded_on=club.get("founded_on"))
             stored = {**membership, "tags": sorted(json.loads(membership["tags"] or "[]"))}
             planned.member_values = {k: v for k, v in clean.items() if v is not None and v != stored.get(k)}
             planned.action = "update" if planned.member_values or planned.person_changes else "unchanged"
