@@ -203,22 +203,23 @@ def exchange_bundle(ws: Workspace) -> str:
 
 
 def find_resources(ws: Workspace) -> str:
-    """The font, our translation, Qt's Chinese translation and the icon are where the app looks for them."""
+    """The font, our translations, Qt's Chinese translation and the icon are where the app looks for them."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
     from .core.paths import resource_path
 
     wanted = [("fonts", "wqy-microhei.ttc"), ("fonts", "LICENSE-wqy-microhei.txt"),
-              ("translations", "ningbo_sw_zh_CN.qm"), ("icons", "ningbo-sw-256.png")]
+              ("translations", "ningbo_sw_zh_CN.qm"), ("translations", "ningbo_sw_en.qm"), ("icons", "ningbo-sw-256.png")]
     missing = [os.path.join(*parts) for parts in wanted if not resource_path(*parts).is_file()]
     if missing:
         raise StepFailed(f"missing resources: {', '.join(missing)} (looked in {resource_path()})")
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not QTranslator().load("qtbase_zh_CN", qt_translations):
         raise StepFailed(f"Qt's Chinese translation qtbase_zh_CN.qm not found in {qt_translations}")
-    qm = resource_path("translations", "ningbo_sw_zh_CN.qm")
-    if not QTranslator().load(qm.stem, str(qm.parent)):
-        raise StepFailed(f"{qm} cannot be loaded")
+    for name in ("ningbo_sw_zh_CN.qm", "ningbo_sw_en.qm"):  # English: its plural forms ("1 case", "2 cases")
+        qm = resource_path("translations", name)
+        if not QTranslator().load(qm.stem, str(qm.parent)):
+            raise StepFailed(f"{qm} cannot be loaded")
     return str(resource_path())
 
 
