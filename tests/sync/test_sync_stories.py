@@ -331,3 +331,31 @@ def test_the_same_change_made_at_two_offices_is_not_reported_as_a_conflict(netwo
     assert report.conflicts == [] and report.totals["conflicts"] == 0
     assert list_conflicts(net.sup) == []
     assert get_case(net.sup, case)["goals"] == "每周电话问候一次"
+
+
+def test_the_waiting_list_of_an_import_is_what_the_database_says_is_waiting(network):
+    """Built from what was written (not read back), it must equal the database's own answer."""
+    from sync_craft import reseal, rewrite_changes
+    from sync_helpers import seed_shared
+
+    from ningbo_sw_desktop.core.demo import load_demo, seed_reference_data
+
+    net = network(1, shared=False)
+    office, sup = net.offices[0], net.sup
+    seed_reference_data(office)
+    seed_shared(office)
+    load_demo(office, persons=30)
+    bundle = export_bundle(office, "督导", net.folder / "sticks")
+    children = {"visits", "club_members", "attendance", "cases"}
+
+    def children_only(members, manifest):
+        rewrite_changes(members, manifest, lambda lines: [ln for ln in lines if json.loads(ln)[0] in children])
+        manifest["counts"] = {t: n for t, n in manifest["counts"].items() if t in children}
+        manifest["bundle_id"] = manifest["bundle_id"][:-4] + "beef"
+
+    crafted = reseal(office, sup, bundle.path, net.folder / "children.nbsync", children_only)
+    report = import_bundle(sup, crafted, trust_new=True)
+    truth = waiting_records(sup, report.changes.created)
+    assert len(report.waiting) > 100
+    assert sorted(map(repr, report.waiting)) == sorted(map(repr, truth))
+    assert {w.table for w in report.waiting} == children and {w.parent_table for w in report.waiting} >= {"persons", "clubs"}

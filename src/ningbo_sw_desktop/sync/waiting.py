@@ -52,9 +52,12 @@ def waiting_among(db, touched: dict[str, list[str]], arrived: dict[str, set[str]
     ``written`` saves reading back the rows just written: table -> ``(rows, columns, shift)``
     parts, each row a list of values in ``columns`` order, shifted: with ``shift`` 0 the
     column at index ``i`` is ``row[i]``; with -1 (an UPDATE's parameters) it is ``row[i - 1]``
-    and the id is last.
+    and the id is last. Only the parent ids not in the bundle are looked up (a set per parent
+    table); the answer is built from what was written, in ``PARENT_LINKS`` order and then the
+    order written, without reading the children back (a city's bundle can leave hundreds of
+    thousands of links waiting).
     """
-    unknown: dict[str, list[tuple[str, str, str]]] = {}  # parent table -> (table, id, parent id) not in the bundle
+    pending: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (table, field) -> (id, parent id) not in the bundle
     for table, ids in touched.items():
         refs = PARENT_LINKS.get(table, ())
         if not ids or not refs:
@@ -68,16 +71,15 @@ def waiting_among(db, touched: dict[str, list[str]], arrived: dict[str, set[str]
             for name, parent in refs:
                 at = columns.index(name) + shift
                 got = arrived.get(parent, ())
-                unknown.setdefault(parent, []).extend(
-                    (table, row[id_at], row[at]) for row in rows if row[at] and not row[dead_at] and row[at] not in got)
-    missing: dict[str, set[str]] = {}
-    for parent, items in unknown.items():
-        here = _existing(db, parent, {pid for _, _, pid in items})
-        for table, record_id, pid in items:
-            if pid not in here:
-                missing.setdefault(table, set()).add(record_id)
-    candidates = {t: [i for i in touched[t] if i in ids] for t, ids in missing.items()}  # in the order written
-    return waiting_records(db, candidates) if candidates else []
+                pending.setdefault((table, name), []).extend(
+                    (row[id_at], row[at]) for row in rows if row[at] and not row[dead_at] and row[at] not in got)
+    asked: dict[str, set[str]] = {}
+    for (table, name), items in pending.items():
+        asked.setdefault(dict(PARENT_LINKS[table])[name], set()).update(pid for _, pid in items)
+    here = {parent: _existing(db, parent, pids) for parent, pids in asked.items()}
+    return [Waiting(table, record_id, name, parent, pid)
+            for table, refs in PARENT_LINKS.items() for name, parent in refs
+            for record_id, pid in pending.get((table, name), ()) if pid not in here[parent]]
 
 
 def _live_refs(db, table: str, ids: list[str], refs) -> list[tuple]:
