@@ -39,6 +39,7 @@ from .lines import TABLE_ORDER, conflict_line, row_line_sql
 from .manifest import Manifest
 from .merge import live_conflicts
 
+PACK_ROWS = 5000  # rows read before they are handed to the packer
 REFERENCE_DATA = ("areas", "programs", "workers", "service_projects")  # reference data: every office gets all of it
 CASE_OF_OFFICE = "office_code = :code OR origin = :device OR instr(stamps, :device) > 0"
 
@@ -120,15 +121,17 @@ def _collect(db, peer: Peer, *, full: bool, scoped: bool, progress, abort) -> _P
             params["extra"] = json.dumps(sorted(kept.get(table, ())))
             sql = (f"SELECT t.hlc, {row_line_sql(table, TABLES[table])} FROM {table} t WHERE "
                    f"{_where(table, full, scoped)} ORDER BY t.rowid")
-            rows = db.conn.execute(sql, params).fetchall()
+            cursor, rows = db.conn.execute(sql, params), []
+            while batch := cursor.fetchmany(PACK_ROWS):  # compressed while the next batch is read
+                rows += batch
+                _pack(packer, [r[1] for r in batch])
             if rows:
                 counts[table] = len(rows)
                 hlcs += [min(r[0] for r in rows), max(r[0] for r in rows)]
                 conflicts = _conflict_lines(db, table, rows)
                 if conflicts:
                     counts["conflicts"] = counts.get("conflicts", 0) + len(conflicts)
-                text = "\n".join([r[1] for r in rows] + conflicts)
-                packer.add(("\n" + text if packer.size else text).encode("utf-8"))
+                    _pack(packer, conflicts)
                 del rows
             if progress:
                 progress(n + 1, len(TABLE_ORDER) + 1)
@@ -138,6 +141,12 @@ def _collect(db, peer: Peer, *, full: bool, scoped: bool, progress, abort) -> _P
         packer.close()
         if not outer:
             db.conn.execute("ROLLBACK")
+
+
+def _pack(packer: container.Packer, lines: list[str]) -> None:
+    """Hand lines to the packer; all lines of a bundle form one text, one line each."""
+    text = "\n".join(lines)
+    packer.add(("\n" + text if packer.size else text).encode("utf-8"))
 
 
 def _changed(alias: str, table: str, full: bool) -> str:
