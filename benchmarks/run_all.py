@@ -18,6 +18,7 @@ STEPS = [
     ["search_speed.py", str(CITY)],
     ["print_speed.py"],
     ["sync_speed.py"],
+    ["sync_speed.py", "--city", "--keep", str(HERE / "out" / "sync-city")],
     ["field_stamps.py", "--n", "200000"],
     ["window_start.py"],
 ]
