@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import pytest
+import test_clubs_page
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from ui_helpers import closed, count, over_window, type_text, wait_idle
 
 from ningbo_sw_desktop.core.clubs import roster
-from ningbo_sw_desktop.ui.clubs_page import ClubsPage
 
-CLUB = "新宁波人老年俱乐部"
-
-
-@pytest.fixture
-def page(qtbot, demo_ctx):
-    widget = ClubsPage(demo_ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1130, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.select_club(CLUB)
-    yield widget
-    wait_idle(qtbot, demo_ctx)
+CLUB = test_clubs_page.CLUB
+page = test_clubs_page.page  # the Clubs page on the demo database, the club chosen (a fixture)
 
 
 def members(page) -> set[str]:
