@@ -138,7 +138,7 @@ def test_three_offices_and_a_supervisor_end_the_same_whatever_the_order(world, t
     assert all(r == results[0] for r in results)
     first = results[0]
     [record] = first["sup conflicts"]
-    assert record["title"] == world[2] and [f["field"] for f in record["fields"]] == ["close_reason"]
+    assert record["title"] == f"{world[2]} 张三" and [f["field"] for f in record["fields"]] == ["close_reason"]
     values = {record["fields"][0]["winner"]["value"], record["fields"][0]["competing"][0]["value"]}
     assert values == {"已迁居外地", "服务目标已达成"}
     assert first["HS-A conflicts"] == first["HS-B conflicts"] == first["sup conflicts"]  # both offices see it too

@@ -27,10 +27,11 @@ from .validate import clean_field
 CHOICES = ("keep", "other", "combined", "keep_both")
 TEXT_TYPES = ("TEXT",)
 TITLE_SQL = {
-    "cases": "SELECT case_no FROM cases WHERE id = ?",
+    "cases": "SELECT c.case_no || coalesce(' ' || p.name, '') FROM cases c LEFT JOIN persons p ON p.id = c.person_id"
+             " WHERE c.id = ?",
     "persons": "SELECT name FROM persons WHERE id = ?",
-    "visits": "SELECT substr(v.at, 1, 16) || ' ' || coalesce(c.case_no, '') FROM visits v"
-              " LEFT JOIN cases c ON c.id = v.case_id WHERE v.id = ?",
+    "visits": "SELECT substr(v.at, 1, 16) || ' ' || coalesce(c.case_no, '') || coalesce(' ' || p.name, '') FROM visits v"
+              " LEFT JOIN cases c ON c.id = v.case_id LEFT JOIN persons p ON p.id = v.person_id WHERE v.id = ?",
     "attendance": "SELECT coalesce(a.title, '') || ' · ' || coalesce(p.name, '') FROM attendance t"
                   " LEFT JOIN activities a ON a.id = t.activity_id LEFT JOIN persons p ON p.id = t.person_id WHERE t.id = ?",
     "activities": "SELECT title FROM activities WHERE id = ?",
@@ -145,7 +146,7 @@ def _version(offices: dict, value, stamp: str, base: str, bundle: str | None, co
 
 
 def _title(db, table: str, row: dict) -> str:
-    """How the user recognises the record: case number, name, visit time ..."""
+    """How the user recognises the record: case number and client, name, visit time ..."""
     if table in TITLE_SQL:
         found = db.execute(TITLE_SQL[table], [row["id"]]).fetchone()
         if found and found[0]:
