@@ -15,7 +15,7 @@
 <context>
     <name>CasesPage</name>
     <message numerus="yes">
-        <location filename="../../src/ningbo_sw_desktop/ui/cases_page.py" line="+126"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/cases_page.py" line="+135"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -26,7 +26,15 @@
 <context>
     <name>ClubsPage</name>
     <message numerus="yes">
-        <location filename="../../src/ningbo_sw_desktop/ui/clubs_page.py" line="+395"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/clubs_page.py" line="+262"/>
+        <source>No member missed each of the last %n activities: no one to follow up.</source>
+        <translation>
+            <numerusform>No member missed the last activity: no one to follow up.</numerusform>
+            <numerusform>No member missed each of the last %n activities: no one to follow up.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+142"/>
         <location line="+1"/>
         <source>%n member(s)</source>
         <translation>
@@ -68,7 +76,7 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../src/ningbo_sw_desktop/ui/printing.py" line="+113"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/printing.py" line="+114"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

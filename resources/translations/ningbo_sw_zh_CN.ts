@@ -671,7 +671,7 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/cases_page.py" line="+78"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/cases_page.py" line="+85"/>
         <source>Search: name, pinyin initials (zs for 张三), last digits of the ID number, phone or case number  (Ctrl+F)</source>
         <translation>搜索：姓名、拼音首字母（如 zs 查张三）、居民身份证号码后几位、联系电话或个案编号（Ctrl+F）</translation>
     </message>
@@ -701,11 +701,31 @@
         <translation>社区</translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+48"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 个个案</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No case matches “%1”. Try pinyin initials, the last digits of the ID number, or the phone number.</source>
+        <translation>没有符合“%1”的个案。可试试拼音首字母、居民身份证号码后几位或联系电话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The filters above narrow the list too.</source>
+        <translation>上方的筛选条件也会缩小范围。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No case matches the filters above.</source>
+        <translation>没有符合上方筛选条件的个案。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No cases yet. Open the first one with “New case” (Ctrl+N).</source>
+        <translation>还没有个案。请用“新建个案”（Ctrl+N）登记第一个。</translation>
     </message>
 </context>
 <context>
@@ -752,7 +772,24 @@
         <translation>（全社区）</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+211"/>
+        <source>Choose a club at the top to see who stopped coming.</source>
+        <translation>请先在上方选择俱乐部，这里会列出缺勤的成员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This club has no activities yet; members who miss them will be listed here.</source>
+        <translation>该俱乐部还没有活动；成员缺勤后会列在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>No member missed each of the last %n activities: no one to follow up.</source>
+        <translation>
+            <numerusform>没有成员连续缺席最近 %n 次活动，暂无需回访。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Select a current member in the roster first.</source>
         <translation>请先在花名册中选择一名在册成员。</translation>
     </message>
@@ -944,7 +981,7 @@
         <translation>记录内容</translation>
     </message>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/clubs_page.py" line="-298"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/clubs_page.py" line="-307"/>
         <location line="+53"/>
         <location filename="../../src/ningbo_sw_desktop/ui/duplicates_dialog.py" line="+25"/>
         <location filename="../../src/ningbo_sw_desktop/ui/roster_import_dialog.py" line="+62"/>
@@ -1196,7 +1233,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/widgets.py" line="+48"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/widgets.py" line="+51"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
@@ -1314,7 +1351,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>DevicesPanel</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_devices.py" line="+48"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_devices.py" line="+49"/>
         <source>This device</source>
         <translation>本设备</translation>
     </message>
@@ -1405,6 +1442,11 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <location line="+2"/>
         <source>Trust this device</source>
         <translation>信任该设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No trusted device yet. Paste the other device&apos;s keys above (from “Copy my keys” there), then press “Trust this device”.</source>
+        <translation>尚无受信任的设备。请在上方粘贴对方设备的公钥（对方点“复制本机公钥”所得），再点“信任该设备”。</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -1525,16 +1567,11 @@ Edit the text into the one value to keep; it replaces the competing values at ev
     </message>
     <message>
         <location line="+0"/>
-        <source>Gender</source>
-        <translation>性别</translation>
+        <source>Gender (*)</source>
+        <translation>性别 (*)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -1542,6 +1579,11 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <location line="+0"/>
         <source>Community *</source>
         <translation>社区 *</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Birth date (*)</source>
+        <translation>出生日期 (*)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1614,9 +1656,9 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <translation>不填时由居民身份证号码自动带出</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>* required</source>
-        <translation>* 为必填项</translation>
+        <location line="+4"/>
+        <source>* required    (*) required unless the resident ID number is given</source>
+        <translation>* 为必填项&#x3000;&#x3000;(*) 未填居民身份证号码时必填</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1730,7 +1772,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/cases_page.py" line="-101"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/cases_page.py" line="-125"/>
         <source>Cases</source>
         <translation>个案</translation>
     </message>
@@ -1876,16 +1918,11 @@ Edit the text into the one value to keep; it replaces the competing values at ev
     </message>
     <message>
         <location line="+0"/>
-        <source>Gender</source>
-        <translation>性别</translation>
+        <source>Gender (*)</source>
+        <translation>性别 (*)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -1893,6 +1930,11 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <location line="+0"/>
         <source>Community *</source>
         <translation>社区 *</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Birth date (*)</source>
+        <translation>出生日期 (*)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1920,12 +1962,12 @@ Edit the text into the one value to keep; it replaces the competing values at ev
         <translation>不填时由居民身份证号码自动带出</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>* required. Only the fields you change are saved.</source>
-        <translation>* 为必填项。只保存您修改过的项目。</translation>
+        <location line="+4"/>
+        <source>* required    (*) required unless the resident ID number is given. Only the fields you change are saved.</source>
+        <translation>* 为必填项&#x3000;&#x3000;(*) 未填居民身份证号码时必填。只保存您修改过的项目。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1956,7 +1998,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/printing.py" line="+108"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/printing.py" line="+109"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -2021,7 +2063,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>Printing</name>
     <message>
-        <location line="+178"/>
+        <location line="+198"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

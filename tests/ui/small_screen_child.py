@@ -3,8 +3,9 @@
 Run as ``python small_screen_child.py DB_PATH SETTINGS_DIR PICTURES_DIR`` with ``QT_QPA_PLATFORM`` naming an
 offscreen screen (``offscreen:configfile=...``); the screen of a test process cannot be changed
 once Qt has started, so the test starts this one. Prints one JSON line: the screen's available
-area and, for each window, its geometry and its visible buttons' (all in screen coordinates);
-a picture of each window goes to PICTURES_DIR.
+area and, for each window, its geometry and its visible buttons' (all in screen coordinates) —
+last the main window again on the Cases page in English, with its filter row; a picture of
+each window goes to PICTURES_DIR.
 """
 
 from __future__ import annotations
@@ -75,11 +76,31 @@ def main(db_path: str, settings_dir: str, pictures: str) -> None:
         shown[name] = dialog
     report = {"screen": rect_of(window.screen().availableGeometry()), "windows": {}}
     for name, widget in shown.items():
-        buttons = [rect(b) for b in widget.findChildren(QAbstractButton) if b.isVisible() and b.text()]
-        report["windows"][name] = {"geometry": rect_of(widget.geometry()), "buttons": buttons}
+        report["windows"][name] = describe(widget)
         widget.grab().save(f"{pictures}/small_screen_{name}.png")
+    for dialog in shown.values():
+        if dialog is not window:
+            dialog.close()
+    # the Cases page in English, switched to as a worker does it: its filter row has the longest words
+    settings = window.show_page("settings")
+    settings.language.setCurrentIndex(settings.language.findData("en"))
+    cases = window.show_page("cases")
+    deadline = time.monotonic() + 10
+    while (ctx.ops.busy or cases.model.rowCount() == 0) and time.monotonic() < deadline:
+        settle(app)
+    settle(app)
+    report["windows"]["main_window_cases_en"] = {
+        **describe(window), "filters": [rect(w) for w in (cases.status, cases.domain, cases.risk, cases.community,
+                                                          cases.worker, cases.count_label)]}
+    window.grab().save(f"{pictures}/small_screen_main_window_cases_en.png")
     print(json.dumps(report), flush=True)
     ctx.ops.shutdown()
+
+
+def describe(widget: QWidget) -> dict:
+    """A window's geometry and its visible buttons' rectangles."""
+    buttons = [rect(b) for b in widget.findChildren(QAbstractButton) if b.isVisible() and b.text()]
+    return {"geometry": rect_of(widget.geometry()), "buttons": buttons}
 
 
 def rect_of(r) -> list[int]:

@@ -91,3 +91,37 @@ def test_double_click_opens_the_case(qtbot, window, ctx):
     detail = window.case_actions._details.get(page.model.case_id(0))
     assert detail is not None and detail.isVisible()
     assert case_no in detail.heading.text()
+
+
+def test_an_empty_list_says_why_in_the_table_and_what_to_try(qtbot, window, ctx, artifacts):
+    page = window.show_page("cases")
+    wait_idle(qtbot, ctx)
+    hint = page.empty_hint
+    assert hint.isVisible() and "新建个案" in hint.text()  # a new office: how to open the first case
+    add_case(ctx.db, "张三", "1948-05-10", "male")
+    page.reload()
+    qtbot.waitUntil(lambda: page.model.total() == 1)
+    assert not hint.isVisible()
+
+    type_text(qtbot, page.search, "wxy")
+    qtbot.waitUntil(lambda: page.model.total() == 0 and page.search.text() == "wxy")
+    wait_idle(qtbot, ctx)
+    assert hint.isVisible()
+    assert hint.text() == "没有符合“wxy”的个案。可试试拼音首字母、居民身份证号码后几位或联系电话。"
+    viewport = page.table.viewport()
+    assert hint.parent() is viewport and viewport.rect().contains(hint.geometry())  # in the table, not a corner
+    window.grab().save(str(artifacts / "cases_no_result.png"))
+
+    choose(page.risk, "urgent")
+    qtbot.waitUntil(lambda: "筛选" in hint.text())  # the filters narrow it too, and it says so
+
+    choose(page.risk, None)
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.total() == 1)
+    assert not hint.isVisible()  # cleared when results come back
+    choose(page.risk, "urgent")
+    qtbot.waitUntil(lambda: page.model.total() == 0)
+    assert hint.isVisible() and hint.text() == "没有符合上方筛选条件的个案。"
+    choose(page.risk, None)
+    qtbot.waitUntil(lambda: page.model.total() == 1)
+    wait_idle(qtbot, ctx)

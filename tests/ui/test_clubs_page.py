@@ -214,3 +214,22 @@ def test_absentees_are_followed_up_with_one_click(qtbot, page):
     assert db.execute("SELECT person_id, kind, worker_id FROM visits ORDER BY created_at DESC, id DESC LIMIT 1"
                       ).fetchone() == (person, "phone", None)
     qtbot.waitUntil(lambda: page.absentee_model.rows[0]["last_visit"] is not None, timeout=5000)
+
+
+def test_an_empty_absentee_list_says_why_log_visit_is_greyed_out(qtbot, page, artifacts):
+    page.tabs.setCurrentIndex(2)
+    hint = page.absentee_hint
+    page.last_n.setValue(2)  # one member missed both of the last two activities
+    assert page.absentee_model.rows and page.log_visit_button.isEnabled() and not hint.isVisible()
+    page.last_n.setValue(5)  # nobody missed all five
+    assert not page.absentee_model.rows and not page.log_visit_button.isEnabled()
+    assert hint.isVisible() and hint.text() == "没有成员连续缺席最近 5 次活动，暂无需回访。"
+    assert page.absentee_table.viewport().rect().contains(hint.geometry())
+    page.grab().save(str(artifacts / "clubs_absentees_none.png"))
+    without_club = page.community.findText("公园社区")  # a community with no club yet
+    page.community.setCurrentIndex(without_club)
+    assert page.club is None and not page.log_visit_button.isEnabled()
+    assert hint.isVisible() and "选择俱乐部" in hint.text()
+    page.select_club(CLUB)
+    page.last_n.setValue(1)
+    assert page.absentee_model.rows and not hint.isVisible()

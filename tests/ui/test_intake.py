@@ -166,3 +166,42 @@ def test_a_blank_name_a_future_birth_date_and_empty_required_fields_are_shown_an
     shown = {name for name, error in dialog.form.errors.items() if error.isVisible()}
     assert {"name", "birth_date", "community_id", "domain", "risk", "problem"} <= shown
     assert (count(ctx.db, "persons"), count(ctx.db, "cases")) == (0, 0)
+
+
+def test_english_field_errors_start_with_a_capital_and_chinese_ones_are_unchanged(qtbot, ctx, artifacts):
+    try:
+        ctx.translations.apply("en")
+        dialog = open_dialog(qtbot, ctx)
+        type_text(qtbot, dialog.form.widgets["name"], "   ")
+        type_text(qtbot, dialog.form.widgets["phone"], "1380574")
+        name_error, phone_error = dialog.form.errors["name"], dialog.form.errors["phone"]
+        assert name_error.isVisible() and name_error.text().startswith("Is required")  # not "is required; …"
+        assert phone_error.isVisible() and phone_error.text()[0].isupper()
+        dialog.grab().save(str(artifacts / "intake_errors_en.png"))
+        dialog.close()
+    finally:
+        ctx.translations.apply("zh")
+    dialog = open_dialog(qtbot, ctx)
+    type_text(qtbot, dialog.form.widgets["name"], "   ")
+    assert dialog.form.errors["name"].text().startswith("必填")
+
+
+def test_gender_and_birth_date_are_marked_as_needed_unless_the_id_number_is_given(qtbot, ctx, artifacts):
+    dialog = open_dialog(qtbot, ctx)
+    labels = dialog.form.labels
+    assert labels["name"].text() == "姓名 *"
+    assert labels["gender"].text() == "性别 (*)" and labels["birth_date"].text() == "出生日期 (*)"
+    assert dialog.required_note.text() == "* 为必填项　　(*) 未填居民身份证号码时必填"
+    assert "身份证" in labels["gender"].toolTip() and "身份证" in dialog.form.widgets["gender"].toolTip()
+    dialog.grab().save(str(artifacts / "intake_marks.png"))
+    dialog.save()  # nothing typed: every problem shows, gender and birth date among them
+    assert dialog.form.errors["gender"].isVisible() and dialog.form.errors["birth_date"].isVisible()
+    type_text(qtbot, dialog.form.widgets["id_number"], ZHANG_ID)  # a valid number gives both
+    assert not dialog.form.errors["gender"].isVisible() and not dialog.form.errors["birth_date"].isVisible()
+    try:
+        ctx.translations.apply("en")
+        qtbot.waitUntil(lambda: dialog.form.labels["gender"].text() == "Gender (*)")
+        assert labels["birth_date"].text() == "Birth date (*)"
+        assert dialog.required_note.text() == "* required    (*) required unless the resident ID number is given"
+    finally:
+        ctx.translations.apply("zh")

@@ -272,3 +272,90 @@ def test_an_end_date_before_the_start_is_shown_and_the_statistics_wait_until_it_
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=10_000)
     assert f"{datetime.date(year, 1, 1)} – {datetime.date.today()}" in opened[0].windowTitle()
     opened[0].close()
+
+
+def _slow_job(steps: int = 40, pause: float = 0.02, fail: bool = False):
+    """A build that reports progress for a while (long enough for its progress dialog to show)."""
+
+    def job(db, progress, abort):
+        from ningbo_sw_desktop.reports import Cancelled
+
+        for step in range(steps):
+            if abort():
+                raise Cancelled()
+            progress(step, steps)
+            time.sleep(pause)
+        if fail:
+            raise RuntimeError("the build broke")
+        return b"%PDF"
+
+    return job
+
+
+def _progress_dialogs(parent):
+    from PySide6.QtWidgets import QProgressDialog
+
+    return [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
+
+
+@pytest.mark.parametrize("slot_error_reaches_emit", [False, True], ids=["reported-by-qt", "raised-from-emit"])
+def test_a_slot_that_breaks_on_the_document_still_closes_the_progress_and_ends_the_task(
+        qtbot, demo_ctx, monkeypatch, slot_error_reaches_emit):
+    """The progress dialog goes and the task ends; the slot's error is reported as any unexpected error."""
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    if slot_error_reaches_emit:  # as Qt for Python does where a slot's exception comes back out of emit()
+        real_emit = printing.emit
+
+        def emit_raising(signal, *args):
+            caught = []
+            hook, sys.excepthook = sys.excepthook, lambda kind, value, tb: caught.append(value)
+            try:
+                real_emit(signal, *args)
+            finally:
+                sys.excepthook = hook
+            if caught:
+                raise caught[0]
+
+        monkeypatch.setattr(printing, "emit", emit_raising)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+
+    def on_built(data):
+        raise ValueError("the preview could not be opened")
+
+    with qtbot.captureExceptions() as exceptions:
+        task = run_build(parent, demo_ctx.db_path, "…", _slow_job(steps=30, pause=0.03), on_built)
+        qtbot.waitUntil(lambda: bool(_progress_dialogs(parent)), timeout=5000)
+        with qtbot.waitSignal(task.finished, timeout=10_000):
+            pass
+        qtbot.waitUntil(lambda: not _progress_dialogs(parent), timeout=2000)
+    assert not task.running and task not in printing._running
+    assert [str(exc) for _kind, exc, _tb in exceptions] == ["the preview could not be opened"]
+
+
+@pytest.mark.parametrize("outcome", ["built", "failed"])
+def test_closing_the_window_while_a_document_builds_leaves_nothing_broken(qtbot, demo_ctx, monkeypatch, outcome):
+    """Late progress and the end of the build pass a deleted window by; a failure is still said."""
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    shown = []
+    monkeypatch.setattr(printing, "show_error", lambda parent, exc: shown.append((parent, str(exc))))
+    parent = QWidget()
+    parent.show()
+    qtbot.waitExposed(parent)
+    built = []
+    task = run_build(parent, demo_ctx.db_path, "…", _slow_job(fail=outcome == "failed"), built.append)
+    with qtbot.waitSignal(task.progressed, timeout=5000):
+        pass
+    shiboken6.delete(parent)  # the window (and the progress dialog it owns) is closed and deleted mid-build
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    qtbot.wait(50)  # the deferred deletes
+    assert task not in printing._running
+    assert built == []  # nothing opens over a window that is gone
+    assert shown == ([(None, "the build broke")] if outcome == "failed" else [])

@@ -169,12 +169,17 @@ def test_every_form_opens_within_a_1024_by_640_screen(demo_db_file, tmp_path, ar
     sx, sy, sw, sh = report["screen"]
     assert (sw, sh) == NETBOOK
     assert {"main_window", "intake", "case_detail", "case_edit", "about", "print_preview", "visit",
-            "new_club", "add_member", "new_activity"} <= set(report["windows"])
+            "new_club", "add_member", "new_activity", "main_window_cases_en"} <= set(report["windows"])
     for name, window in report["windows"].items():
         x, y, w, h = window["geometry"]
         assert w <= sw and h + TITLE_BAR <= sh, f"{name} is {w}×{h} on a {sw}×{sh} screen"
         for bx, by, bw, bh in window["buttons"]:  # Save, Cancel, Print … all on the screen
             assert sx <= bx and bx + bw <= sx + sw and sy <= by and by + bh + TITLE_BAR <= sy + sh, name
+    # "Service domain", "Risk level", "Social worker": the English filter row still fits, count and all
+    x, _y, w, _h = report["windows"]["main_window_cases_en"]["geometry"]
+    assert w <= NETBOOK[0], f"the Cases page in English makes the window {w} px wide"
+    for fx, _fy, fw, _fh in report["windows"]["main_window_cases_en"]["filters"]:
+        assert fw > 0 and sx <= fx and fx + fw <= min(sx + sw, x + w)
 
 
 def version(value: str, office: str, name: str, device: str, bundle: str | None, conflict: str | None) -> Version:
@@ -217,3 +222,31 @@ def test_the_conflicting_values_get_the_room_and_their_rows_grow_to_show_them_wh
     qtbot.waitUntil(one_line_rows)
     review.resize(855, 540)  # and narrower: the rows grow again
     qtbot.waitUntil(lambda: table.sizeHintForRow(0) >= 2 * line and rows_show_their_values())
+
+
+def test_the_cases_filters_fit_a_1024_wide_window_in_english_and_keep_their_width_in_chinese(qtbot, demo_ctx, artifacts):
+    window = show_window(qtbot, demo_ctx, NETBOOK)
+    today = window.show_page("today")
+    cases = window.show_page("cases")
+    qtbot.waitUntil(lambda: cases.model.rowCount() > 0)
+    wait_idle(qtbot, demo_ctx)
+    pickers = (cases.status, cases.domain, cases.risk, cases.community, cases.worker)
+    assert all(p.width() >= p.sizeHint().width() for p in pickers), "Chinese: every picker at its full width"
+    try:
+        switch_language(qtbot, window, "en", today)
+        window.show_page("cases")
+        choose(cases.domain, "disability_rehab")
+        wait_idle(qtbot, demo_ctx)
+        settle()
+        window.grab().save(str(artifacts / "small_cases_en_long_domain.png"))
+        assert window.width() <= NETBOOK[0] and window.minimumSizeHint().width() <= NETBOOK[0]
+        assert cases.count_label.geometry().right() <= cases.width()
+        # the long choice gives way, cut with "…", whole in its tooltip; the short ones stay whole
+        assert cases.domain.is_cut() and cases.domain.toolTip() == "Rehabilitation of the disabled"
+        assert all(shows_its_text(p) for p in pickers if p is not cases.domain)
+        choose(cases.domain, None)
+        settle()
+        assert shows_its_text(cases.domain) and cases.domain.toolTip() == ""
+    finally:
+        switch_language(qtbot, window, "zh", today)
+    wait_idle(qtbot, demo_ctx)

@@ -324,3 +324,21 @@ def test_an_export_to_a_stick_that_cannot_be_written_says_what_to_do(office_and_
     assert office.execute("SELECT COUNT(*) FROM sync_sent").fetchone()[0] == 0
     page.message_box.grab().save(str(artifacts / "sync_export_unwritable.png"))
     page.message_box.close()
+
+
+def test_an_empty_trusted_devices_list_says_how_to_add_one(office_and_supervisor, qtbot, contexts, artifacts):
+    office, sup = office_and_supervisor
+    office_page = show_page(qtbot, contexts(office))
+    qtbot.mouseClick(office_page.devices.copy_button, Qt.MouseButton.LeftButton)
+    page = show_page(qtbot, contexts(sup))
+    page.tabs.setCurrentIndex(3)
+    devices = page.devices
+    hint = devices.peers_hint
+    assert devices.peers_model.rows == [] and hint.isVisible()
+    assert "复制本机公钥" in hint.text() and "信任该设备" in hint.text()
+    assert devices.peers_table.viewport().rect().contains(hint.geometry())
+    page.grab().save(str(artifacts / "sync_page_no_devices.png"))
+    qtbot.mouseClick(devices.paste_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(devices.trust_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert len(devices.peers_model.rows) == 1 and not hint.isVisible()

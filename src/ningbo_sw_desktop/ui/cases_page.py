@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from ..core.cases import CaseFilter, case_ids
 from . import lookups
 from .paged_model import CaseListModel
-from .widgets import EnumCombo, RecordCombo, fit_columns, make_table
+from .widgets import EmptyHint, EnumCombo, RecordCombo, fit_columns, make_table
 
 SEARCH_DELAY_MS = 250
 WATCHED_TABLES = {"cases", "persons", "visits", "areas", "workers"}
+FILTER_LEAST_CHARS = 9  # a filter picker gives way down to about this many characters
 
 
 class CasesPage(QWidget):
@@ -30,6 +31,8 @@ class CasesPage(QWidget):
         self._generation = 0
         self._fitted = False
         self._sort: tuple[str, bool] | None = None
+        self._shown_filter: CaseFilter | None = None  # what the list shows now (the hint names it when empty)
+        self._asked_filter: CaseFilter | None = None
         self.model = CaseListModel(ctx.db, self)
         self._build()
         self._connect()
@@ -46,12 +49,16 @@ class CasesPage(QWidget):
         self.worker = RecordCombo(blank="all")
         self.count_label = QLabel()
         self.table = make_table(self.model)
+        self.empty_hint = EmptyHint(self.table)
         header = self.table.horizontalHeader()
         self.table.setSortingEnabled(True)
         header.setSortIndicatorShown(False)
         self._labels = {name: QLabel() for name in ("status", "domain", "risk", "community", "worker")}
         filters = QHBoxLayout()
         for name in ("status", "domain", "risk", "community", "worker"):
+            # on a 1024-px screen the English row is crowded: a long choice ("Rehabilitation of the
+            # disabled") is then cut with "…" rather than the window growing past the screen
+            getattr(self, name).let_shrink(FILTER_LEAST_CHARS)
             self._labels[name].setBuddy(getattr(self, name))
             filters.addWidget(self._labels[name])
             filters.addWidget(getattr(self, name))
@@ -103,6 +110,7 @@ class CasesPage(QWidget):
         self.search_timer.stop()
         self._generation += 1
         generation, filt = self._generation, self.current_filter()
+        self._asked_filter = filt
         sort, descending = self._sort or (None, False)
 
         def query(db):
@@ -115,6 +123,7 @@ class CasesPage(QWidget):
     def _show(self, generation: int, ids: list[str], keep_loaded: bool) -> None:
         if generation != self._generation:
             return  # the user typed on; a newer answer is coming
+        self._shown_filter = self._asked_filter
         self.model.set_ids(ids, keep_loaded=keep_loaded)
         if not self._fitted and ids:
             fit_columns(self.table)
@@ -124,6 +133,22 @@ class CasesPage(QWidget):
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("%n case(s)", "", self.model.total()))
+        self.empty_hint.set_hint(self.empty_text() if self.model.total() == 0 else None)
+
+    def empty_text(self) -> str | None:
+        """Why the list is empty and what to try, in the words of the search box."""
+        filt = self._shown_filter
+        if filt is None:
+            return None  # the first answer has not come back yet
+        filtered = any((filt.status, filt.domain, filt.risk, filt.community_id, filt.worker_id))
+        if filt.search:
+            shown = filt.search if len(filt.search) <= 30 else filt.search[:29] + "…"
+            text = self.tr("No case matches “%1”. Try pinyin initials, the last digits of the ID number, "
+                           "or the phone number.").replace("%1", shown)
+            return text + (" " + self.tr("The filters above narrow the list too.") if filtered else "")
+        if filtered:
+            return self.tr("No case matches the filters above.")
+        return self.tr("No cases yet. Open the first one with “New case” (Ctrl+N).")
 
     def _search_now(self) -> None:
         if self.search_timer.isActive():

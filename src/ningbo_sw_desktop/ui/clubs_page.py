@@ -35,7 +35,7 @@ from .attendance_grid import AttendanceGrid, age_on
 from .club_dialogs import AddMemberDialog, NewActivityDialog, NewClubDialog
 from .registry import register_page
 from .roster_import_dialog import RosterImportDialog
-from .widgets import Column, EnumCombo, RecordCombo, RecordTableModel, fit_columns, make_table, short_time
+from .widgets import Column, EmptyHint, EnumCombo, RecordCombo, RecordTableModel, fit_columns, make_table, short_time
 
 WATCHED = {"clubs", "club_members", "persons", "activities", "attendance", "visits", "areas"}
 
@@ -156,6 +156,7 @@ class ClubsPage(QWidget):
             Column("last_present", QT_TRANSLATE_NOOP("Columns", "Last came")),
             Column("last_visit", QT_TRANSLATE_NOOP("Columns", "Last visit"), lambda r: short_time(r["last_visit"]))], self)
         self.absentee_table = make_table(self.absentee_model)
+        self.absentee_hint = EmptyHint(self.absentee_table)
         self.last_n = QSpinBox(minimum=1, maximum=20, value=3)
         self.last_n_before, self.last_n_after = QLabel(), QLabel()
         self.last_n_before.setBuddy(self.last_n)
@@ -251,6 +252,14 @@ class ClubsPage(QWidget):
         fit_columns(self.absentee_table)
         self.log_visit_button.setEnabled(bool(rows))
         self._show_absentee_count()
+
+    def _absentee_hint(self) -> str:
+        """Why no one is listed (and Log visit is greyed out)."""
+        if not self.club:
+            return self.tr("Choose a club at the top to see who stopped coming.")
+        if not self.activities_model.rows:
+            return self.tr("This club has no activities yet; members who miss them will be listed here.")
+        return self.tr("No member missed each of the last %n activities: no one to follow up.", "", self.last_n.value())
 
     def _on_changes(self, changes) -> None:
         tables = changes.tables & WATCHED
@@ -397,6 +406,7 @@ class ClubsPage(QWidget):
 
     def _show_absentee_count(self) -> None:
         self.absentees_tab.setToolTip(self.tr("%n member(s) to follow up", "", len(self.absentee_model.rows)))
+        self.absentee_hint.set_hint(self._absentee_hint())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -104,16 +104,19 @@ class IntakeDialog(DraftedFormDialog):
         self.person_box.setTitle(self.tr("Client"))
         self.case_box.setTitle(self.tr("Case"))
         self.form.set_label_texts({
-            "name": self.tr("Name *"), "id_number": self.tr("Resident ID number"), "gender": self.tr("Gender"),
-            "birth_date": self.tr("Birth date"), "phone": self.tr("Phone"), "community_id": self.tr("Community *"),
+            "name": self.tr("Name *"), "id_number": self.tr("Resident ID number"), "gender": self.tr("Gender (*)"),
+            "birth_date": self.tr("Birth date (*)"), "phone": self.tr("Phone"), "community_id": self.tr("Community *"),
             "address": self.tr("Address"), "relief_status": self.tr("Relief status"), "tags": self.tr("Tags"),
             "domain": self.tr("Service domain *"), "risk": self.tr("Risk level *"),
             "problem": self.tr("Presenting problem *"), "referral_source": self.tr("Referral source"),
             "program_id": self.tr("Program"), "worker_id": self.tr("Social worker"),
             "intake_date": self.tr("Intake date"), "goals": self.tr("Service goals"), "plan": self.tr("Service plan")})
         self.form.widgets["birth_date"].setPlaceholderText(self.tr("e.g. 1948-05-10; may stay blank when the ID number is given"))
-        self.form.widgets["birth_date"].setToolTip(self.tr("Filled from the ID number when left blank"))
-        self.required_note.setText(self.tr("* required"))
+        derived = self.tr("Filled from the ID number when left blank")
+        for name in ("gender", "birth_date"):  # required, unless a valid ID number gives them
+            self.form.widgets[name].setToolTip(derived)
+            self.form.labels[name].setToolTip(derived)
+        self.required_note.setText(self.tr("* required    (*) required unless the resident ID number is given"))
         self.save_button.setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.validate()

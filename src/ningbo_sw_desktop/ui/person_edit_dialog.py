@@ -92,12 +92,16 @@ class PersonEditDialog(EditsStoredRecord, Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Edit client %1").replace("%1", self.person.get("name") or ""))
         self.form.set_label_texts({
-            "name": self.tr("Name *"), "id_number": self.tr("Resident ID number"), "gender": self.tr("Gender"),
-            "birth_date": self.tr("Birth date"), "phone": self.tr("Phone"), "community_id": self.tr("Community *"),
+            "name": self.tr("Name *"), "id_number": self.tr("Resident ID number"), "gender": self.tr("Gender (*)"),
+            "birth_date": self.tr("Birth date (*)"), "phone": self.tr("Phone"), "community_id": self.tr("Community *"),
             "address": self.tr("Address"), "relief_status": self.tr("Relief status"), "tags": self.tr("Tags")})
         self.form.widgets["birth_date"].setPlaceholderText(self.tr("e.g. 1948-05-10; may stay blank when the ID number is given"))
-        self.form.widgets["birth_date"].setToolTip(self.tr("Filled from the ID number when left blank"))
-        self.required_note.setText(self.tr("* required. Only the fields you change are saved."))
+        derived = self.tr("Filled from the ID number when left blank")
+        for name in ("gender", "birth_date"):  # required, unless a valid ID number gives them
+            self.form.widgets[name].setToolTip(derived)
+            self.form.labels[name].setToolTip(derived)
+        self.required_note.setText(self.tr("* required    (*) required unless the resident ID number is given. "
+                                           "Only the fields you change are saved."))
         self.save_button.setText(self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel"))
         if self.stale:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRect, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -358,12 +359,22 @@ class BuildTask(QObject):
         emit(self.progressed, done, total)
 
     def _relay_done(self, outcome: str, value) -> None:
+        """Pass the outcome on, then ``finished`` whatever the outcome's slots did.
+
+        A slot that raises must not leave the task running with its progress dialog open: its
+        error goes to the app's usual reporting (``sys.excepthook``: logged and shown), and
+        ``finished`` still follows.
+        """
         self.running = False
-        if outcome == "cancelled":
-            emit(self.cancelled)
-        else:
-            emit(getattr(self, outcome), value)
-        emit(self.finished)
+        try:
+            if outcome == "cancelled":
+                emit(self.cancelled)
+            else:
+                emit(getattr(self, outcome), value)
+        except Exception:  # noqa: BLE001 - reported like any other unexpected error, then finished
+            sys.excepthook(*sys.exc_info())
+        finally:
+            emit(self.finished)
 
 
 _running: set[BuildTask] = set()
@@ -385,15 +396,21 @@ def start_behind_progress(parent: QWidget | None, db_path: str | Path, label: st
     task = BuildTask(db_path, job)
     _running.add(task)
 
+    # The progress dialog belongs to ``parent``: closing the window (or dialog) while the job runs
+    # deletes it, and the job's late progress and end must then pass it by.
     def step(done: int, total: int) -> None:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(done)
+        if shiboken6.isValid(progress):
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done)
 
     def finish() -> None:
-        progress.close()
-        progress.deleteLater()
-        _running.discard(task)
-        task.deleteLater()
+        try:
+            if shiboken6.isValid(progress):
+                progress.close()
+                progress.deleteLater()
+        finally:
+            _running.discard(task)
+            task.deleteLater()
 
     task.progressed.connect(step)
     progress.canceled.connect(task.abort)
@@ -407,9 +424,13 @@ def run_build(parent: QWidget | None, db_path: str | Path, label: str, job: Call
               on_built: Callable[[bytes], None]) -> BuildTask:
     """Build a document off the GUI thread behind a progress dialog (titled "Print preview") with Cancel."""
 
+    def alive() -> bool:
+        return parent is None or shiboken6.isValid(parent)
+
     def connect(task: BuildTask) -> None:
-        task.built.connect(on_built)
-        task.failed.connect(lambda exc: show_error(parent, exc))
+        # a document built after its window was closed has nowhere to go; a failure is still said
+        task.built.connect(lambda data: on_built(data) if alive() else None)
+        task.failed.connect(lambda exc: show_error(parent if alive() else None, exc))
 
     return start_behind_progress(parent, db_path, label, job, QCoreApplication.translate("Printing", "Cancel"), connect,
                                  title=QCoreApplication.translate("Printing", "Print preview"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import ValidationError
 from ..sync import set_device_role, trust_peer
 from .sync_dialogs import fingerprint_lines, role_word, who
-from .widgets import Column, ErrorLabel, RecordTableModel, fit_columns, make_table, short_time
+from .widgets import Column, EmptyHint, ErrorLabel, RecordTableModel, fit_columns, make_table, short_time
 
 ROLES = ("office", "supervisor")
 
@@ -97,6 +97,7 @@ class DevicesPanel(QWidget):
             Column("fingerprint_grouped", QT_TRANSLATE_NOOP("Columns", "Fingerprint"))], self)
         self.peers_table = make_table(self.peers_model)
         self.peers_table.setObjectName("trustedDevices")
+        self.peers_hint = EmptyHint(self.peers_table)
         self.new_name, self.new_recipient, self.new_signing = QLineEdit(), QLineEdit(), QLineEdit()
         self.new_name.setObjectName("trustName")
         self.new_role = QComboBox()
@@ -168,6 +169,8 @@ class DevicesPanel(QWidget):
                                              "device."))
         self.trust_button.setText(self.tr("Trust this device"))
         self.peers_model.retranslate()
+        self.peers_hint.set_hint(self.tr("No trusted device yet. Paste the other device's keys above (from “Copy my keys” "
+                                         "there), then press “Trust this device”."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

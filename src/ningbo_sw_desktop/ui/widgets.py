@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionComboBox,
     QStyleOptionViewItem,
+    QStylePainter,
     QTableView,
     QWidget,
 )
 
-from ..core import enums
+from ..core import enums, i18n
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,14 +57,86 @@ def short_time(value: str | None) -> str:
     return (value or "").replace("T", " ")[:16]
 
 
-class EnumCombo(Retranslating, QComboBox):
+class FittingCombo(QComboBox):
+    """A picker as wide as its longest word in the language shown now, not the one it was first shown in.
+
+    ``let_shrink(chars)`` lets it give way in a crowded row (a filter bar on a 1024-px screen):
+    it may then narrow to about ``chars`` characters, its chosen word cut with "…" (whole in
+    the tooltip and in the opened list); with room to spare it keeps its full width.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.least_chars: int | None = None
+        self.currentIndexChanged.connect(lambda _index: self._update_tip())
+
+    def let_shrink(self, chars: int = 9) -> None:
+        self.least_chars = chars
+        self.updateGeometry()
+        self._update_tip()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.sizeHint()  # Qt keeps its first minimum, worked out in the words of that time
+        if self.least_chars is None:
+            return hint
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        text = self.fontMetrics().averageCharWidth() * self.least_chars
+        least = self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, QSize(text, hint.height()), self)
+        return QSize(min(hint.width(), least.width()), hint.height())
+
+    def _field_width(self) -> int:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self).width()
+
+    def gave_way(self) -> bool:
+        """Narrower than its longest word needs (only a picker let shrink, in a crowded row)."""
+        return self.least_chars is not None and self.width() < self.sizeHint().width()
+
+    def is_cut(self) -> bool:
+        """The chosen word is cut with "…" (the picker gave way, and the word is wider than its field)."""
+        return self.gave_way() and self.fontMetrics().horizontalAdvance(self.currentText()) > self._field_width()
+
+    def _update_tip(self) -> None:
+        if self.least_chars is not None:
+            self.setToolTip(self.currentText() if self.is_cut() else "")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_tip()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
+            self._update_tip()
+
+    def paintEvent(self, event) -> None:
+        if not self.gave_way() or self.isEditable():
+            super().paintEvent(event)  # at its full width: drawn as Qt draws it
+            return
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight,
+                                                           self._field_width())
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+    def showPopup(self) -> None:
+        if self.least_chars is not None:  # the opened list shows every word whole, however narrow the field
+            self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 2 * self.view().frameWidth() + 8)
+        super().showPopup()
+
+
+class EnumCombo(Retranslating, FittingCombo):
     """A picker over one of core's closed lists; its words follow the interface language."""
 
     def __init__(self, kind: str, *, blank: str | None = None, parent=None):
         super().__init__(parent)
         self._kind, self._blank = kind, blank
-        # as wide as its longest word in the language shown now, not the one it was first shown in
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         if blank:
             self.addItem("", None)
         for code in enums.codes(kind):
@@ -73,9 +148,6 @@ class EnumCombo(Retranslating, QComboBox):
             code = self.itemData(i)
             self.setItemText(i, blank_label(self._blank) if code is None else enums.label(self._kind, code))
 
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()  # Qt keeps its first minimum, worked out in the words of that time
-
     def code(self) -> str | None:
         return self.currentData()
 
@@ -84,13 +156,12 @@ class EnumCombo(Retranslating, QComboBox):
         self.setCurrentIndex(index if index >= 0 else 0)
 
 
-class RecordCombo(QComboBox):
+class RecordCombo(FittingCombo):
     """A picker over records (workers, communities, programs) by id, with an optional blank."""
 
     def __init__(self, *, blank: str | None = None, parent=None):
         super().__init__(parent)
-        self._blank = blank
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "(all)" is wider than "(全部)"
+        self._blank = blank  # "(all)" is wider than "(全部)": the width follows the language
         self.set_records([])
 
     def set_records(self, records: Sequence[tuple[str, str]]) -> None:
@@ -108,9 +179,6 @@ class RecordCombo(QComboBox):
         if event.type() == QEvent.Type.LanguageChange and self._blank and self.count():
             self.setItemText(0, blank_label(self._blank))
         super().changeEvent(event)
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()  # Qt keeps its first minimum, worked out in the words of that time
 
     def record_id(self) -> str | None:
         return self.currentData()
@@ -131,8 +199,20 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_problem(self, text: str | None) -> None:
-        self.setText(text or "")
+        text = on_its_own(text or "")
+        self.setText(text)
         self.setVisible(bool(text))
+
+
+def on_its_own(message: str) -> str:
+    """A message written to follow a field's label ("Name: is required…"), shown on its own beside the field.
+
+    In English each line then starts with a capital ("Is required…"); Chinese has no capitals
+    and is left as it is, as is a line that starts otherwise than with a lower-case letter.
+    """
+    if i18n.get_language() != "en":
+        return message
+    return "\n".join(line[:1].upper() + line[1:] if line[:1].islower() else line for line in message.split("\n"))
 
 
 @dataclass
@@ -211,6 +291,50 @@ def make_table(model, *, stretch_last: bool = True) -> QTableView:
     header.setHighlightSections(False)
     header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrowed column's title ends in "…", not cut at both sides
     return view
+
+
+class EmptyHint(QLabel):
+    """A short grey note in the middle of an empty list: why it is empty, and what to do.
+
+    It sits on the view's viewport and shows only while the list has no rows and a text is set,
+    so rows coming back hide it without the page having to remember.
+    """
+
+    def __init__(self, view: QAbstractItemView):
+        super().__init__(view.viewport())
+        self.view = view
+        self.setObjectName("emptyHint")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("color: #5f6368; background: transparent;")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+            signal.connect(self._follow)
+        view.viewport().installEventFilter(self)
+        self.hide()
+
+    def set_hint(self, text: str | None) -> None:
+        self.setText(text or "")
+        self._follow()
+
+    def _follow(self, *_args) -> None:
+        empty = self.view.model().rowCount() == 0
+        self.setVisible(bool(self.text()) and empty)
+        if not self.isHidden():  # placed even while its page is hidden, so it is right when shown
+            self._place()
+
+    def _place(self) -> None:
+        area = self.view.viewport().rect()
+        width = max(0, min(area.width() - 32, 560))
+        height = self.heightForWidth(width) if width else 0
+        top = max(8, min(area.height() // 3, area.height() - height - 8))
+        self.setGeometry((area.width() - width) // 2, top, width, max(height, self.fontMetrics().height()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and not self.isHidden():
+            self._place()
+        return False
 
 
 ROOM = 8  # spare pixels beside a column's widest text, while the view has them
