@@ -128,7 +128,7 @@
 <context>
     <name>SyncWords</name>
     <message numerus="yes">
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+268"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+232"/>
         <source>%n field(s) changed at two offices: decide them on the Conflicts tab.</source>
         <translation>
             <numerusform>%n field changed at two offices: decide it on the Conflicts tab.</numerusform>

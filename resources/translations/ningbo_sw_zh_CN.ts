@@ -1213,7 +1213,7 @@
 <context>
     <name>CombinedValueDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+193"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+157"/>
         <source>Combined value</source>
         <translation>合并编辑</translation>
     </message>
@@ -2520,118 +2520,7 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>SyncWords</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="-164"/>
-        <source>Areas</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Programs</source>
-        <translation>服务项目</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Social workers</source>
-        <translation>社工</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Service projects</source>
-        <translation>专业服务项目</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Clients</source>
-        <translation>服务对象</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cases</source>
-        <translation>个案</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Visit logs</source>
-        <translation>走访记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Elderly clubs</source>
-        <translation>老年俱乐部</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Club members</source>
-        <translation>俱乐部成员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Activities</source>
-        <translation>活动</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+14"/>
-        <source>Attendance</source>
-        <translation>签到</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source>Competing values</source>
-        <translation>冲突版本</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Area</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Program</source>
-        <translation>服务项目</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Social worker</source>
-        <translation>社工</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Service project</source>
-        <translation>专业服务项目</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Client</source>
-        <translation>服务对象</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Case</source>
-        <translation>个案</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Visit log</source>
-        <translation>走访记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Elderly club</source>
-        <translation>老年俱乐部</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Club member</source>
-        <translation>俱乐部成员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Activity</source>
-        <translation>活动</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="-93"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>

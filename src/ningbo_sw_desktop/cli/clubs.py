@@ -81,7 +81,8 @@ def club_absentees(club_ref, last_n, as_json, db_path):
 @click.option("--club", "club_ref", required=True, help="Club name or id.")
 @click.option("--person", required=True, help="Client id or ID number.")
 @click.option("--kind", default="phone", show_default=True, help="home|phone|office|group|outreach.")
-@click.option("--notes", default=None, help="What was said or done (default: a club follow-up note).")
+@click.option("--notes", default=None,
+              help="What was said or done; leave the option out for a standard club follow-up note (blank is refused).")
 @click.option("--worker", default=None, help="Worker's name or id.")
 @db_option
 @reports_errors

@@ -31,6 +31,54 @@ def refusals(func):
     return wrapper
 
 
+def table_word(table: str) -> str:
+    """A table's records in the user's language ("个案", "Cases"); an unknown table as it is."""
+    from ..core.errors import table_label
+
+    return table_label(table)
+
+
+def record_word(table: str) -> str:
+    """One record of a table in the user's language ("个案", "Case"), said before its title."""
+    from ..core.errors import table_label
+
+    return table_label(table, one=True)
+
+
+def field_word(name: str) -> str:
+    """A field's label in the user's language."""
+    from ..core.errors import field_label
+
+    return field_label(name)
+
+
+def counts_text(counts: dict) -> str:
+    """``{"cases": 3, "visits": 5}`` as "个案 3, 走访记录 5"."""
+    return ", ".join(f"{table_word(t)} {n}" for t, n in counts.items())
+
+
+def record_title(db, table: str, record_id: str) -> str:
+    """How the user recognises a record: case number, client's name, activity title ...; its id when unknown here."""
+    from ..core.errors import NotFound
+    from ..core.records import get_row
+    from ..core.schema import TABLES
+    from ..sync.conflicts import _title
+
+    if table not in TABLES:
+        return record_id
+    if table == "club_members":
+        found = db.execute("SELECT coalesce(c.name, '') || ' · ' || coalesce(p.name, '') FROM club_members m"
+                           " LEFT JOIN clubs c ON c.id = m.club_id LEFT JOIN persons p ON p.id = m.person_id"
+                           " WHERE m.id = ?", [record_id]).fetchone()
+        if found:
+            return found[0]
+    try:
+        row = get_row(db, table, record_id)
+    except NotFound:
+        return record_id
+    return str(_title(db, table, row))
+
+
 def _passphrase(wanted: bool, confirm: bool = False) -> str | None:
     """Ask for the break-glass passphrase when ``--passphrase`` was given."""
     if not wanted:
@@ -160,7 +208,7 @@ def bundle_export(recipient, out, full, ask, as_json, db_path):
     click.echo(words(f"已导出 {report.total} 条记录（序号 {report.sequence}）到 {report.path}",
                      f"Exported {report.total} records (sequence {report.sequence}) to {report.path}"))
     for table, n in report.counts.items():
-        click.echo(f"  {table}: {n}")
+        click.echo(f"  {table_word(table)}: {n}")
 
 
 @bundle.command("inspect")
@@ -190,7 +238,7 @@ def bundle_inspect(file, ask, as_json, db_path):
     if info.already_imported:
         click.echo(words("已导入过", "Already imported"))
     for table, n in info.counts.items():
-        click.echo(f"  {table}: {n}")
+        click.echo(f"  {table_word(table)}: {n}")
 
 
 @bundle.command("import")
@@ -209,15 +257,16 @@ def bundle_import(file, dry_run, trust_new, ask, as_json, db_path):
     """
     from ..sync import import_bundle
 
-    report = import_bundle(open_db(db_path), file, trust_new=trust_new, dry_run=dry_run, passphrase=_passphrase(ask))
+    db = open_db(db_path)
+    report = import_bundle(db, file, trust_new=trust_new, dry_run=dry_run, passphrase=_passphrase(ask))
     if as_json:
         emit_json(report.as_dict())
         return
-    _print_import(report)
+    _print_import(db, report)
 
 
-def _print_import(report) -> None:
-    """The import report as text."""
+def _print_import(db, report) -> None:
+    """The import report as text, in the user's words: 个案 HS-NM-2026-0042 · 结案原因, not table names and ids."""
     o = report.origin
     click.echo(f"{words('来自', 'From')}: {o.get('office_code') or ''} {o.get('office_name') or ''}"
                f"  {words('序号', 'sequence')} {report.sequence}")
@@ -228,13 +277,15 @@ def _print_import(report) -> None:
     for kind, zh in (("new", "新增"), ("updated", "更新"), ("unchanged", "未变")):
         counts = getattr(report, kind)
         if counts:
-            click.echo(f"{words(zh, kind)}: " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+            click.echo(f"{words(zh, kind)}: " + counts_text(counts))
     for table, record_id, field in report.conflicts[:50]:
-        click.echo(f"{words('冲突', 'conflict')}: {table} {record_id} {field}")
-    for q in report.quarantined[:50]:
-        click.echo(f"{words('隔离', 'quarantined')}: {q.table} {q.record_id} {q.message}")
+        click.echo(f"{words('冲突', 'conflict')}: {record_word(table)} {record_title(db, table, record_id)}"
+                   f" · {field_word(field)}")
+    for q in report.quarantined[:50]:  # kept aside, so not here to be named: its id is what `bundle quarantine` lists
+        click.echo(f"{words('隔离', 'quarantined')}: {record_word(q.table)} {q.record_id} {q.message}")
     for w in report.waiting[:50]:
-        click.echo(f"{words('等待上级记录', 'waiting')}: {w.table} {w.record_id} → {w.parent_table} {w.parent_id}")
+        click.echo(f"{words('等待上级记录', 'waiting')}: {record_word(w.table)} {w.record_id}"
+                   f" → {record_word(w.parent_table)} {w.parent_id}")
     if report.missing_sequences:
         gaps = ", ".join(map(str, report.missing_sequences))
         click.echo(words(f"注意：该设备的第 {gaps} 号同步包未到达（其内容会包含在之后的同步包中）",
@@ -296,7 +347,8 @@ def bundle_quarantine(release, as_json, db_path):
         return
     for item in items:
         item["why"] = item["detail"].get("message", "")
-    emit_table(items, [("table", words("表", "Table")), ("record_id", words("记录", "Record")),
+        item["table"] = record_word(item["table"])
+    emit_table(items, [("table", words("类别", "Kind")), ("record_id", words("记录", "Record")),
                        ("reason", words("原因", "Reason")), ("why", words("说明", "Detail"))])
 
 
@@ -314,7 +366,9 @@ def bundle_waiting(as_json, db_path):
     if as_json:
         emit_json(rows)
         return
-    emit_table(rows, [("table", words("表", "Table")), ("record_id", words("记录", "Record")),
+    for row in rows:
+        row["table"], row["parent_table"] = record_word(row["table"]), record_word(row["parent_table"])
+    emit_table(rows, [("table", words("类别", "Kind")), ("record_id", words("记录", "Record")),
                       ("parent_table", words("等待", "Waiting for")), ("parent_id", words("编号", "Id"))])
 
 
@@ -341,7 +395,7 @@ def conflicts_list(as_json, db_path):
     if not records:
         click.echo(words("没有冲突", "No conflicts"))
     for record in records:
-        click.echo(f"{record.table} {record.title} ({record.record_id})")
+        click.echo(f"{record_word(record.table)} {record.title} ({record.record_id})")
         for fc in record.fields:
             w = fc.winner
             click.echo(f"  {words(fc.label['zh'], fc.label['en'])}: "

@@ -103,7 +103,8 @@ def _write_case_change(db, case: dict, values: dict, *, actor: str | None, seen_
 
     A change to a closing field is checked with the stored others, so a partial edit cannot
     leave an open case with a closing day or a closing day before intake; the client's
-    birth date bounds the intake date only when that date is being changed.
+    birth date bounds the intake date only when that date is being changed, and so does the
+    case's earliest visit: a case is not opened after a visit already logged for it.
     """
     require_parents(db, values, PARENT_FIELDS)
     given = any(name in values for name in CLOSING_FIELDS)
@@ -113,10 +114,22 @@ def _write_case_change(db, case: dict, values: dict, *, actor: str | None, seen_
                           birth_date=datetime.date.fromisoformat(birth) if birth else None)
     # Stored fields are written only when validation filled a blank one (a closing day of today).
     clean = {k: v for k, v in clean.items() if k in values or stored.get(k) in (None, "")}
+    if clean.get("intake_date") and clean["intake_date"] != case["intake_date"]:
+        _check_intake_before_visits(db, case, clean["intake_date"])
     with writing(db) as (clock, changes):
         update_record(db, clock, changes, "cases", case["id"], clean, actor=actor, seen_hlc=seen_hlc)
         changes.value = case["case_no"]
     return changes
+
+
+def _check_intake_before_visits(db, case: dict, intake: str) -> None:
+    """Refuse a new intake date after the case's earliest live visit (``log_visit`` refuses such visits)."""
+    earliest = db.execute("SELECT MIN(at) FROM visits WHERE case_id = ? AND deleted = 0", [case["id"]]).fetchone()[0]
+    day = str(earliest)[:10] if earliest else None
+    if day and day < str(intake)[:10]:
+        raise ValidationError([FieldError("intake_date", Text(
+            f"接案日期 {intake} 晚于个案 {case['case_no']} 最早的走访记录（{day}），请核对接案日期",
+            f"the intake date {intake} is after case {case['case_no']}'s earliest visit ({day}); please check the intake date"))])
 
 
 CASE_SELECT = (

@@ -406,8 +406,13 @@ def log_absentee_visit(db, club: str, person: str, *, kind: str = "phone", worke
                        notes: str | None = None, at=None, next_follow_up=None, actor: str | None = None) -> Changes:
     """Log the follow-up of a member who stopped coming (a visit of the person, phone by default).
 
-    Only someone who is or was a member of the club can be followed up as its absentee.
+    Only someone who is or was a member of the club can be followed up as its absentee. Without
+    ``notes`` a standard follow-up note is written; notes given but blank are refused, not
+    quietly replaced by it.
     """
+    if notes is not None and not str(notes).strip():
+        raise _refuse("notes", "记录内容为空：请写明回访情况，或不填写以使用默认的回访记录",
+                      "the notes are blank: write what was said or done, or leave them out for the default note")
     club_row, person_row = find_club(db, club), find_person(db, person)
     if not db.execute("SELECT 1 FROM club_members WHERE deleted = 0 AND club_id = ? AND person_id = ? LIMIT 1",
                       [club_row["id"], person_row["id"]]).fetchone():
@@ -416,5 +421,5 @@ def log_absentee_visit(db, club: str, person: str, *, kind: str = "phone", worke
                       " a club absentee follow-up is for its members")
     default = Text(f"俱乐部缺勤回访：近期未参加{club_row['name']}的活动，了解近况", f"Club absentee follow-up: has not come to {club_row['name']} lately; checked how they are")
     return log_visit(db, {"person_id": person_row["id"], "kind": kind, "worker_id": worker_id,
-                          "at": at or dt.datetime.now().replace(microsecond=0), "notes": notes or str(default),
+                          "at": at or dt.datetime.now().replace(microsecond=0), "notes": str(default) if notes is None else notes,
                           "next_follow_up": next_follow_up}, actor=actor)

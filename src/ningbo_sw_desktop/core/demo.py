@@ -23,6 +23,26 @@ from .writing import writing
 
 AREA_CODES = {"海曙区": "330203", "江北区": "330205"}
 
+# Given names that suit a man or a woman (平, 文, 华 suit both); 阿婆 ("granny") only an elderly woman.
+GIVEN_BY_GENDER = {
+    "male": ["伟", "强", "磊", "军", "洋", "勇", "杰", "涛", "明", "超", "平", "刚", "建华", "国强", "文", "华", "建国",
+             "志强", "德明", "根宝", "三丰", "海波", "永福", "金根"],
+    "female": ["芳", "娜", "敏", "静", "丽", "艳", "娟", "秀英", "霞", "平", "桂英", "玉兰", "文", "华", "海燕", "秀兰",
+               "阿婆", "金凤", "凤英", "菊芳", "小红", "雪梅"],
+}
+# What a worker writes after each kind of contact: a phone call does not find clutter in the stairwell.
+NOTES_BY_KIND = {
+    "home": ["入户了解近况，老人精神状态良好，血压偏高，已提醒按时服药。", "入户探访，与家属沟通照护安排，商定每周两次上门送餐。",
+             "入户探访，服务对象情绪低落，进行情绪疏导，约定下周再次回访。", "入户探访，家中水管漏水，已联系社区维修。"],
+    "phone": ["电话回访，服务对象表示最近睡眠改善，愿意参加下周的社区活动。", "电话回访，服务对象情绪平稳，约定下周入户探访。",
+              "电话联系家属，确认了下月康复评估的预约时间。", "电话回访，提醒服务对象按时复诊，家属表示会陪同前往。"],
+    "office": ["服务对象来站咨询低保复核，已协助整理材料，材料已齐全。", "服务对象来站咨询居家养老服务补贴，已讲解申请流程。",
+               "家属陪同来站，协助联系康复中心，预约了下月的康复评估。", "服务对象来站反映邻里噪音问题，约定与社区共同调解。"],
+    "group": ["小组活动中表现积极，与其他组员建立了联系。", "小组活动中分享了独居生活的经验，组员互相留了联系方式。"],
+    "outreach": ["外展走访，发现楼道杂物堆积，已联系物业清理。", "陪同前往街道办理低保复核材料，材料已齐全。",
+                 "外展走访，在小区广场与服务对象交谈，了解近期生活情况。", "外展走访，向邻居了解服务对象近况，邻里反映其按时出门买菜。"],
+}
+
 
 def make_id_number(area_code: str, birth: datetime.date, seq: int, gender: str) -> str:
     """A well-formed resident ID number (GB 11643) for demo clients."""
@@ -62,8 +82,17 @@ def seed_reference_data(db, *, actor: str = "demo") -> dict[str, str]:
     return ids
 
 
+def given_name(drawn: str, gender: str, age: int) -> str:
+    """``drawn`` (from the demo's shared pool) when it suits the gender and age, else one that does.
+
+    The draw stays the one it always was, so the rest of the seeded demo is unchanged.
+    """
+    pool = [g for g in GIVEN_BY_GENDER[gender] if age >= 60 or g != "阿婆"]
+    return drawn if drawn in pool else pool[D.GIVEN.index(drawn) % len(pool)]
+
+
 def random_person(rng: random.Random, seq: int, community_id: str, district: str, today: datetime.date) -> dict:
-    """A plausible client: mostly elderly, some minors and working-age adults."""
+    """A plausible client: mostly elderly, some minors and working-age adults; the name suits the gender."""
     gender = rng.choice(["male", "female"])
     age = rng.choice([rng.randint(60, 92)] * 3 + [rng.randint(8, 17), rng.randint(25, 59)])
     birth = today.replace(year=today.year - age, month=rng.randint(1, 12), day=rng.randint(1, 28))
@@ -74,7 +103,7 @@ def random_person(rng: random.Random, seq: int, community_id: str, district: str
     if rng.random() < 0.15:
         tags.append("newcomer")
     return {
-        "name": rng.choice(D.SURNAMES) + rng.choice(D.GIVEN),
+        "name": rng.choice(D.SURNAMES) + given_name(rng.choice(D.GIVEN), gender, age),
         "gender": gender, "birth_date": birth.isoformat(),
         "id_number": make_id_number(AREA_CODES[district], birth, seq, gender) if has_id else None,
         "phone": f"13{rng.randint(0, 9)}{rng.randint(10_000_000, 99_999_999)}" if rng.random() < 0.8 else None,
@@ -133,13 +162,20 @@ def _demo_visits(db, rng, case_id, worker_id, intake, today, actor) -> None:
         at = min(at, datetime.datetime.now().replace(second=0, microsecond=0) - datetime.timedelta(minutes=rng.randint(5, 180)))
         last = n == len(days) - 1
         follow = at.date() + datetime.timedelta(days=rng.randint(7, 40)) if last else None
-        log_visit(db, {"case_id": case_id, "worker_id": worker_id, "at": at, "kind": rng.choice(["home", "home", "phone", "office", "outreach"]),
-                       "duration_min": rng.choice([20, 30, 45, 60]), "notes": rng.choice(D.VISIT_NOTES),
+        kind = rng.choice(["home", "home", "phone", "office", "outreach"])
+        duration = rng.choice([20, 30, 45, 60])
+        note = rng.randrange(len(D.VISIT_NOTES))  # drawn as ever, so the rest of the seeded demo is unchanged
+        log_visit(db, {"case_id": case_id, "worker_id": worker_id, "at": at, "kind": kind, "duration_min": duration,
+                       "notes": NOTES_BY_KIND[kind][note % len(NOTES_BY_KIND[kind])],
                        "next_follow_up": max(follow, at.date()) if follow else None}, actor=actor)
 
 
 def _demo_club(db, rng, areas, workers, today, actor) -> None:
-    """Clubs with members, activities and attendance marks; Yunlu Bay's club has 60 members."""
+    """Clubs with members, activities and attendance marks; Yunlu Bay's club has 60 members.
+
+    One of its members stopped coming: absent from the last three activities, so ``club absentees``
+    (default ``--last 3``) has someone to follow up in the demo.
+    """
     from .persons import add_person
 
     newcomer_club_community = areas[D.CLUBS[0][0]]
@@ -157,6 +193,7 @@ def _demo_club(db, rng, areas, workers, today, actor) -> None:
             members = [r["id"] for r in db.query(
                 "SELECT id FROM persons WHERE community_id = ? AND deleted = 0 AND birth_date <= ? ORDER BY name_pinyin LIMIT 60",
                 [areas[community], elderly_born_by])]
+            quiet = members[-1] if club_name == D.CLUBS[0][1] and members else None
             for person_id in members:
                 insert_record(db, clock, changes, "club_members", {"club_id": club_id, "person_id": person_id, "joined_on": "2024-01-15",
                                                                     "role": rng.choice(["member"] * 8 + ["volunteer", "leader"]), "tags": ["elderly"]}, actor=actor)
@@ -167,5 +204,7 @@ def _demo_club(db, rng, areas, workers, today, actor) -> None:
                     "date": date.isoformat(), "place": place, "worker_id": rng.choice(workers)}, actor=actor)
                 for person_id in members:
                     status = rng.choice(["present"] * 6 + ["absent", "excused"])
+                    if person_id == quiet and k >= len(D.ACTIVITIES) - 3:
+                        status = "absent"
                     insert_record(db, clock, changes, "attendance", {"activity_id": activity_id, "person_id": person_id, "status": status},
                                   actor=actor, record_id=natural_id("attendance", activity_id, person_id))

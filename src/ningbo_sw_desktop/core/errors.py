@@ -118,7 +118,31 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "founded_on": ("成立日期", "Founded on"), "joined_on": ("入会日期", "Joined on"), "left_on": ("退出日期", "Left on"),
     "activity_id": ("活动", "Activity"), "activity_kind": ("活动类型", "Activity kind"), "place": ("地点", "Place"),
     "attendance": ("出勤", "Attendance"), "member_id": ("成员", "Member"), "last_n": ("活动次数", "Number of activities"),
+    # fields that meet in sync reports and conflicts
+    "goals": ("服务目标", "Service goals"), "plan": ("服务计划", "Service plan"), "address": ("实际居住地址", "Address"),
+    "registered_address": ("户籍地址", "Registered address"), "outcome": ("服务成效", "Outcome"),
+    "case_no": ("个案编号", "Case number"), "disability_cert_no": ("残疾证号", "Disability certificate number"),
+    "funder": ("资助方", "Funder"), "code": ("区域代码", "Area code"),
 }
+
+# A table's records in the user's words: (Chinese, English for several, English for one).
+TABLE_LABELS: dict[str, tuple[str, str, str]] = {
+    "areas": ("区域", "Areas", "Area"), "programs": ("服务项目", "Programs", "Program"),
+    "workers": ("社工", "Social workers", "Social worker"),
+    "service_projects": ("专业服务项目", "Service projects", "Service project"),
+    "persons": ("服务对象", "Clients", "Client"), "cases": ("个案", "Cases", "Case"),
+    "visits": ("走访记录", "Visit logs", "Visit log"), "clubs": ("老年俱乐部", "Elderly clubs", "Elderly club"),
+    "club_members": ("俱乐部成员", "Club members", "Club member"), "activities": ("活动", "Activities", "Activity"),
+    "attendance": ("签到", "Attendance", "Attendance"), "conflicts": ("冲突版本", "Competing values", "Competing value"),
+}
+
+
+def table_label(table: str, *, one: bool = False, lang: str | None = None) -> str:
+    """The user's word for a table's records ("个案", "Cases"; ``one``: "Case"); an unknown table as it is."""
+    from .i18n import get_language
+
+    zh, many, single = TABLE_LABELS.get(table, (table, table, table))
+    return zh if (lang or get_language()) == "zh" else (single if one else many)
 
 
 def field_label(field: str, lang: str | None = None) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,47 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import enums
-from ..core.errors import FIELD_LABELS
-from ..core.i18n import get_language
+from ..core.errors import TABLE_LABELS, field_label, table_label
 from ..sync import Cancelled as SyncCancelled
 from ..sync import ExportReport, ImportReport, InspectReport
 from .printing import BuildTask, start_behind_progress
 from .widgets import fit_to_screen
 
-TABLE_WORDS = {  # a table's records in a report's rows
-    "areas": QT_TRANSLATE_NOOP("SyncWords", "Areas"),
-    "programs": QT_TRANSLATE_NOOP("SyncWords", "Programs"),
-    "workers": QT_TRANSLATE_NOOP("SyncWords", "Social workers"),
-    "service_projects": QT_TRANSLATE_NOOP("SyncWords", "Service projects"),
-    "persons": QT_TRANSLATE_NOOP("SyncWords", "Clients"),
-    "cases": QT_TRANSLATE_NOOP("SyncWords", "Cases"),
-    "visits": QT_TRANSLATE_NOOP("SyncWords", "Visit logs"),
-    "clubs": QT_TRANSLATE_NOOP("SyncWords", "Elderly clubs"),
-    "club_members": QT_TRANSLATE_NOOP("SyncWords", "Club members"),
-    "activities": QT_TRANSLATE_NOOP("SyncWords", "Activities"),
-    "attendance": QT_TRANSLATE_NOOP("SyncWords", "Attendance"),
-    "conflicts": QT_TRANSLATE_NOOP("SyncWords", "Competing values"),
-}
-RECORD_WORDS = {  # one record, in a conflict's title
-    "areas": QT_TRANSLATE_NOOP("SyncWords", "Area"),
-    "programs": QT_TRANSLATE_NOOP("SyncWords", "Program"),
-    "workers": QT_TRANSLATE_NOOP("SyncWords", "Social worker"),
-    "service_projects": QT_TRANSLATE_NOOP("SyncWords", "Service project"),
-    "persons": QT_TRANSLATE_NOOP("SyncWords", "Client"),
-    "cases": QT_TRANSLATE_NOOP("SyncWords", "Case"),
-    "visits": QT_TRANSLATE_NOOP("SyncWords", "Visit log"),
-    "clubs": QT_TRANSLATE_NOOP("SyncWords", "Elderly club"),
-    "club_members": QT_TRANSLATE_NOOP("SyncWords", "Club member"),
-    "activities": QT_TRANSLATE_NOOP("SyncWords", "Activity"),
-    "attendance": QT_TRANSLATE_NOOP("SyncWords", "Attendance"),
-}
-MORE_FIELD_LABELS = {  # fields core's FIELD_LABELS does not name yet
-    "goals": ("服务目标", "Service goals"), "plan": ("服务计划", "Service plan"), "address": ("实际居住地址", "Address"),
-    "registered_address": ("户籍地址", "Registered address"), "outcome": ("服务成效", "Outcome"),
-    "description": ("说明", "Description"), "place": ("地点", "Place"), "program_id": ("服务项目", "Program"),
-    "case_no": ("个案编号", "Case number"), "disability_cert_no": ("残疾证号", "Disability certificate number"),
-    "joined_on": ("入会日期", "Joined on"), "left_on": ("退出日期", "Left on"), "funder": ("资助方", "Funder"),
-}
 ENUM_FIELDS = {
     ("cases", "risk"): "risk", ("cases", "domain"): "domain", ("cases", "status"): "status",
     ("cases", "referral_source"): "referral_source", ("persons", "gender"): "gender", ("workers", "gender"): "gender",
@@ -87,19 +52,18 @@ def translate(context: str, text: str) -> str:
 
 
 def table_word(table: str) -> str:
-    """"Cases", "Visit logs" ... for a table's row in a report."""
-    return translate("SyncWords", TABLE_WORDS[table]) if table in TABLE_WORDS else table
+    """"Cases", "Visit logs" ... for a table's row in a report (core's words, as the CLI says them)."""
+    return table_label(table)
 
 
 def record_word(table: str) -> str:
     """"Case", "Client" ... before a record's number or name."""
-    return translate("SyncWords", RECORD_WORDS[table]) if table in RECORD_WORDS else table
+    return table_label(table, one=True)
 
 
 def field_word(name: str) -> str:
     """A field's label in the current language."""
-    zh, en = FIELD_LABELS.get(name) or MORE_FIELD_LABELS.get(name) or (name, name)
-    return zh if get_language() == "zh" else en
+    return field_label(name)
 
 
 def value_text(table: str, name: str, value, names: dict[str, str] | None = None) -> str:
@@ -241,7 +205,7 @@ def _counts_table(headers: list[str], rows: list[list]) -> str:
 
 
 def _ordered(tables) -> list[str]:
-    order = list(TABLE_WORDS)
+    order = list(TABLE_LABELS)
     return sorted(tables, key=lambda t: order.index(t) if t in order else len(order))
 
 
