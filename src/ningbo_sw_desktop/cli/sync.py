@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from ..core.errors import field_label, table_label
 from . import main
 from .common import db_option, emit_json, emit_table, json_option, open_db, reports_errors, words
 
@@ -31,30 +32,9 @@ def refusals(func):
     return wrapper
 
 
-def table_word(table: str) -> str:
-    """A table's records in the user's language ("个案", "Cases"); an unknown table as it is."""
-    from ..core.errors import table_label
-
-    return table_label(table)
-
-
-def record_word(table: str) -> str:
-    """One record of a table in the user's language ("个案", "Case"), said before its title."""
-    from ..core.errors import table_label
-
-    return table_label(table, one=True)
-
-
-def field_word(name: str) -> str:
-    """A field's label in the user's language."""
-    from ..core.errors import field_label
-
-    return field_label(name)
-
-
 def counts_text(counts: dict) -> str:
     """``{"cases": 3, "visits": 5}`` as "个案 3, 走访记录 5"."""
-    return ", ".join(f"{table_word(t)} {n}" for t, n in counts.items())
+    return ", ".join(f"{table_label(t)} {n}" for t, n in counts.items())
 
 
 def record_title(db, table: str, record_id: str) -> str:
@@ -208,7 +188,7 @@ def bundle_export(recipient, out, full, ask, as_json, db_path):
     click.echo(words(f"已导出 {report.total} 条记录（序号 {report.sequence}）到 {report.path}",
                      f"Exported {report.total} records (sequence {report.sequence}) to {report.path}"))
     for table, n in report.counts.items():
-        click.echo(f"  {table_word(table)}: {n}")
+        click.echo(f"  {table_label(table)}: {n}")
 
 
 @bundle.command("inspect")
@@ -238,7 +218,7 @@ def bundle_inspect(file, ask, as_json, db_path):
     if info.already_imported:
         click.echo(words("已导入过", "Already imported"))
     for table, n in info.counts.items():
-        click.echo(f"  {table_word(table)}: {n}")
+        click.echo(f"  {table_label(table)}: {n}")
 
 
 @bundle.command("import")
@@ -279,13 +259,13 @@ def _print_import(db, report) -> None:
         if counts:
             click.echo(f"{words(zh, kind)}: " + counts_text(counts))
     for table, record_id, field in report.conflicts[:50]:
-        click.echo(f"{words('冲突', 'conflict')}: {record_word(table)} {record_title(db, table, record_id)}"
-                   f" · {field_word(field)}")
+        click.echo(f"{words('冲突', 'conflict')}: {table_label(table, one=True)} {record_title(db, table, record_id)}"
+                   f" · {field_label(field)}")
     for q in report.quarantined[:50]:  # kept aside, so not here to be named: its id is what `bundle quarantine` lists
-        click.echo(f"{words('隔离', 'quarantined')}: {record_word(q.table)} {q.record_id} {q.message}")
+        click.echo(f"{words('隔离', 'quarantined')}: {table_label(q.table, one=True)} {q.record_id} {q.message}")
     for w in report.waiting[:50]:
-        click.echo(f"{words('等待上级记录', 'waiting')}: {record_word(w.table)} {w.record_id}"
-                   f" → {record_word(w.parent_table)} {w.parent_id}")
+        click.echo(f"{words('等待上级记录', 'waiting')}: {table_label(w.table, one=True)} {w.record_id}"
+                   f" → {table_label(w.parent_table, one=True)} {w.parent_id}")
     if report.missing_sequences:
         gaps = ", ".join(map(str, report.missing_sequences))
         click.echo(words(f"注意：该设备的第 {gaps} 号同步包未到达（其内容会包含在之后的同步包中）",
@@ -347,7 +327,7 @@ def bundle_quarantine(release, as_json, db_path):
         return
     for item in items:
         item["why"] = item["detail"].get("message", "")
-        item["table"] = record_word(item["table"])
+        item["table"] = table_label(item["table"], one=True)
     emit_table(items, [("table", words("类别", "Kind")), ("record_id", words("记录", "Record")),
                        ("reason", words("原因", "Reason")), ("why", words("说明", "Detail"))])
 
@@ -367,7 +347,7 @@ def bundle_waiting(as_json, db_path):
         emit_json(rows)
         return
     for row in rows:
-        row["table"], row["parent_table"] = record_word(row["table"]), record_word(row["parent_table"])
+        row["table"], row["parent_table"] = table_label(row["table"], one=True), table_label(row["parent_table"], one=True)
     emit_table(rows, [("table", words("类别", "Kind")), ("record_id", words("记录", "Record")),
                       ("parent_table", words("等待", "Waiting for")), ("parent_id", words("编号", "Id"))])
 
@@ -395,7 +375,7 @@ def conflicts_list(as_json, db_path):
     if not records:
         click.echo(words("没有冲突", "No conflicts"))
     for record in records:
-        click.echo(f"{record_word(record.table)} {record.title} ({record.record_id})")
+        click.echo(f"{table_label(record.table, one=True)} {record.title} ({record.record_id})")
         for fc in record.fields:
             w = fc.winner
             click.echo(f"  {words(fc.label['zh'], fc.label['en'])}: "
