@@ -76,3 +76,41 @@ def test_today_defaults_to_the_real_today(office_db):
     for day in (real_today, real_today + datetime.timedelta(days=1)):
         add_activity(office_db, {"club_id": club, "title": f"活动{day}", "kind": "lecture", "date": day.isoformat()})
     assert statistics(office_db)["activities_held"] == 1
+
+
+def _delete(db, table: str, record_id: str) -> None:
+    """A delete as it arrives from another office (the app itself never deletes these by hand)."""
+    from ningbo_sw_desktop.core.records import delete_record
+
+    with writing(db) as (clock, changes):
+        delete_record(db, clock, changes, table, record_id)
+
+
+def test_what_belongs_to_a_deleted_case_client_or_club_no_longer_counts(office_db):
+    """A delete never comes back: its case's visits, its client's visits and marks, its club's activities go with it."""
+    from ningbo_sw_desktop.core.clubs import mark_attendance
+    from ningbo_sw_desktop.core.visits import log_visit
+    from ningbo_sw_desktop.reports.queries import visits_per_bucket
+
+    people = {"domain": "社会福利", "risk": "low", "problem": "独居老人", "intake_date": "2026-05-01"}
+    kept = open_case(office_db, people, person_values={"name": "王阿婆", "gender": "女", "birth_date": "1941-03-05",
+                                                       "community_id": "柳庄社区"})
+    gone = open_case(office_db, people, person_values={"name": "李大爷", "gender": "男", "birth_date": "1940-02-02",
+                                                       "community_id": "柳庄社区"})
+    for changes, day in ((kept, "2026-05-10"), (gone, "2026-05-11")):
+        log_visit(office_db, {"case_id": changes.value, "kind": "home", "at": f"{day}T09:00", "notes": "入户"})
+    club = add_club(office_db, {"name": "柳庄夕阳红俱乐部", "community_id": "柳庄社区", "founded_on": "2026-01-01"}).value
+    activity = add_activity(office_db, {"club_id": club, "title": "茶话会", "kind": "recreation", "date": "2026-05-20"}).value
+    mark_attendance(office_db, activity, kept.first("persons"), "present", today=TODAY)
+    may = ("2026-05-01", "2026-05-31")
+    before = statistics(office_db, *may, today=TODAY)
+    assert (before["visits"], before["people_served"], before["activities_held"]) == (2, 2, 1)
+    _delete(office_db, "cases", office_db.execute("SELECT id FROM cases WHERE case_no = ?", [gone.value]).fetchone()[0])
+    after_case = statistics(office_db, *may, today=TODAY)
+    assert (after_case["visits"], after_case["people_served"]) == (1, 1)
+    assert sum(n for _, n in visits_per_bucket(office_db, *may)[1]) == 1
+    _delete(office_db, "clubs", club)
+    assert statistics(office_db, *may, today=TODAY)["activities_held"] == 0
+    _delete(office_db, "persons", kept.first("persons"))
+    gone_client = statistics(office_db, *may, today=TODAY)
+    assert (gone_client["visits"], gone_client["people_served"]) == (0, 0)

@@ -16,6 +16,13 @@ import datetime
 
 from .enums import codes
 
+# What counts is what is alive with everything it belongs to: a visit of a deleted case or of a
+# deleted client, a mark of a deleted client, an activity of a deleted club are gone with them
+# (a delete never comes back). The deleted few are listed once; the visits come from a covering index.
+LIVE_VISIT = ("deleted = 0 AND (case_id IS NULL OR case_id NOT IN (SELECT id FROM cases WHERE deleted = 1))"
+              " AND (person_id IS NULL OR person_id NOT IN (SELECT id FROM persons WHERE deleted = 1))")
+LIVE_ACTIVITY = "a.deleted = 0 AND (a.club_id IS NULL OR a.club_id NOT IN (SELECT id FROM clubs WHERE deleted = 1))"
+
 
 def _period(date_from, date_to) -> tuple[str, str]:
     """ISO bounds of the period, inclusive; open ends become the widest dates."""
@@ -43,15 +50,18 @@ def statistics(db, date_from=None, date_to=None, *, today: datetime.date | str |
         entry[row["status"]] = row["n"]
         entry["opened_in_period"] += row["in_period"] or 0
     visits_by_kind = {code: 0 for code in codes("kind")}
-    for row in db.query("SELECT kind, COUNT(*) AS n FROM visits WHERE deleted = 0 AND at >= ? AND at < ? GROUP BY kind",
+    for row in db.query(f"SELECT kind, COUNT(*) AS n FROM visits WHERE {LIVE_VISIT} AND at >= ? AND at < ? GROUP BY kind",
                         [start, end_next]):
         visits_by_kind[row["kind"]] = row["n"]
     served = one(
-        "SELECT COUNT(*) FROM (SELECT person_id FROM visits WHERE deleted = 0 AND at >= ? AND at < ? AND person_id IS NOT NULL"
+        f"SELECT COUNT(*) FROM (SELECT person_id FROM visits WHERE {LIVE_VISIT} AND at >= ? AND at < ?"
+        " AND person_id IS NOT NULL"
         " UNION SELECT t.person_id FROM attendance t JOIN activities a ON a.id = t.activity_id"
-        " WHERE t.deleted = 0 AND a.deleted = 0 AND t.status = 'present' AND a.date BETWEEN ? AND ?)",
+        f" WHERE t.deleted = 0 AND {LIVE_ACTIVITY} AND t.status = 'present' AND a.date BETWEEN ? AND ?"
+        " AND t.person_id NOT IN (SELECT id FROM persons WHERE deleted = 1))",
         [start, end_next, start, held_end])
-    activities = one("SELECT COUNT(*) FROM activities WHERE deleted = 0 AND date BETWEEN ? AND ?", [start, held_end])
+    activities = one(f"SELECT COUNT(*) FROM activities a WHERE {LIVE_ACTIVITY} AND a.date BETWEEN ? AND ?",
+                     [start, held_end])
     projects = list(db.query(
         "SELECT name, year, funder, budget, domain FROM service_projects WHERE deleted = 0"
         " AND (year BETWEEN ? AND ? OR (? AND year IS NULL)) ORDER BY year DESC, name",

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 
+from ..core.stats import LIVE_VISIT
+
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # no I, L, O, U: nothing to misread on paper
 
 
@@ -45,13 +47,13 @@ def visits_per_bucket(db, date_from: str, date_to: str) -> tuple[str, list[tuple
         first = start - datetime.timedelta(days=start.weekday())
         counts = dict(db.execute(
             "SELECT CAST((julianday(substr(at, 1, 10)) - julianday(?)) / 7 AS INTEGER) AS wk, COUNT(*)"
-            " FROM visits WHERE deleted = 0 AND at >= ? AND at < ? GROUP BY wk",
+            f" FROM visits WHERE {LIVE_VISIT} AND at >= ? AND at < ? GROUP BY wk",
             [first.isoformat(), start.isoformat(), end_next]).fetchall())
         weeks = (end - first).days // 7 + 1
         return "week", [((first + datetime.timedelta(weeks=i)).strftime("%m-%d"), counts.get(i, 0))
                         for i in range(weeks)]
     counts = dict(db.execute(
-        "SELECT substr(at, 1, 7) AS ym, COUNT(*) FROM visits WHERE deleted = 0 AND at >= ? AND at < ? GROUP BY ym",
+        f"SELECT substr(at, 1, 7) AS ym, COUNT(*) FROM visits WHERE {LIVE_VISIT} AND at >= ? AND at < ? GROUP BY ym",
         [start.isoformat(), end_next]).fetchall())
     months, year, month = [], start.year, start.month
     while (year, month) <= (end.year, end.month):
