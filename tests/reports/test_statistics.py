@@ -21,7 +21,7 @@ def test_the_report_shows_the_figures_of_the_period(demo_db):
     for words in ("服务统计报告", f"统计期间：{YEAR_AGO}至{TODAY}", "开展服务活动（场次）", "受益人数（人）",
                   "每万人社工数", "各服务领域个案", "社会福利", "矛盾纠纷调解", "走访方式", "入户", "每月走访次数",
                   "专业服务项目", "南门街道亲情探访项目", "海曙区民政局", "180,000",
-                  f"{figures['service_project_budget']:,}"):
+                  f"{figures['service_project_budget']:,}", "预算为项目全年预算"):
         assert words in text, words
     assert f"{figures['people_served']:,}" in text and f"{figures['visits']:,}" in text
     assert text.count("矛盾纠纷调解") >= 2  # in the table and on the chart's axis

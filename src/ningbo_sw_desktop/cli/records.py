@@ -350,6 +350,7 @@ def stats(date_from, date_to, as_json, db_path):
     click.echo(f"{words('开展服务活动', 'Service activities held')}: {data['activities_held']}")
     click.echo(f"{words('走访次数', 'Visits')}: {data['visits']}")
     click.echo(f"{words('受益人数', 'People served')}: {data['people_served']}")
-    click.echo(words("各服务领域个案（进行中/已结案）：", "Cases by service domain (open/closed):"))
+    click.echo(words("各服务领域个案（进行中/已结案，截至今日，不限统计期间）：",
+                     "Cases by service domain (open/closed, as of today, whatever the period):"))
     for code, n in data["cases_by_domain"].items():
         click.echo(f"  {enums.label('domain', code)}: {n['open']}/{n['closed']}")

@@ -124,7 +124,8 @@ def _projects_section(stats: dict, st: dict) -> list:
     rows.append([w("total"), "", "", "", _number(stats["service_project_budget"])])
     table = FlowingTable(rows, colWidths=[BODY_W - 112 * mm, 16 * mm, 40 * mm, 30 * mm, 26 * mm], repeatRows=1)
     table.setStyle(_numbers_style(4, ("ALIGN", (1, 1), (1, -1), "RIGHT")))
-    return [KeepTogether([Paragraph(w("projects"), st["heading"]), table])]
+    return [KeepTogether([Paragraph(w("projects"), st["heading"]), table, Spacer(0, 1 * mm),
+                          Paragraph(w("projects_note"), st["small"])])]
 
 
 def _numbers_style(first_number_col: int, *extra) -> TableStyle:

@@ -108,6 +108,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "budget": ("预算（元）", "Budget (yuan)"),
     "total": ("合计", "Total"),
     "domain_note": ("进行中、已结案为截至打印日的全部个案。", "Open and closed count all cases as of today."),
+    "projects_note": ("列出统计期间所在年度的项目，预算为项目全年预算。",
+                      "Projects of the period's years; budgets are for the whole year."),
 }
 
 
