@@ -81,6 +81,7 @@ def world(tmp_path):
                    "--problem", "需要助餐").output.strip().splitlines()[-1]
     c.run("HS-C", "visit", "add", "--case", c_case, "--kind", "home", "--at", "2025-06-01T09:30", "--notes", "入户探访")
     c.send("HS-A", "督导", "sup")
+    c.send("HS-B", "督导", "sup")  # the supervisor learns which office B is (before, B's share is unknown: empty)
     sup = connect(c.db("sup"))  # the supervisor reassigns A's case to office B
     case_id = sup.execute("SELECT id FROM cases WHERE case_no = ?", [case_no]).fetchone()[0]
     edit(sup, "cases", case_id, {"office_code": "HS-B"})

@@ -359,3 +359,45 @@ def test_the_waiting_list_of_an_import_is_what_the_database_says_is_waiting(netw
     assert len(report.waiting) > 100
     assert sorted(map(repr, report.waiting)) == sorted(map(repr, truth))
     assert {w.table for w in report.waiting} == children and {w.parent_table for w in report.waiting} >= {"persons", "clubs"}
+
+
+def test_a_supervisors_first_bundle_to_an_office_trusted_by_hand_holds_reference_data_only(network):
+    """Trusted from its `keys show` line, the office has sent nothing yet: it must not be handed the city's clients."""
+    from sync_helpers import make_device
+
+    from ningbo_sw_desktop.sync import identity, trust_peer
+    from ningbo_sw_desktop.sync.export import REFERENCE_DATA
+
+    net = network(1)
+    newcomer = make_device(net.folder / "new", "JB-CC", "慈城镇社工站")
+    info = identity(newcomer)
+    trust_peer(net.sup, "JB-CC", info["age_recipient"], info["signing_key"], role="office")
+    trust_peer(newcomer, "督导", identity(net.sup)["age_recipient"], identity(net.sup)["signing_key"],
+               role="supervisor")
+    bundle = export_bundle(net.sup, "JB-CC", net.folder / "sticks")
+    assert bundle.scope == "office" and set(bundle.counts) <= set(REFERENCE_DATA) and bundle.counts
+    report = import_bundle(newcomer, bundle.path, trust_new=True)
+    assert newcomer.execute("SELECT COUNT(*) FROM persons").fetchone()[0] == 0 and report.totals["new"] > 0
+    newcomer.close()
+
+
+def test_what_a_supervisor_adds_to_an_offices_club_reaches_that_office(network):
+    from ningbo_sw_desktop.core.clubs import add_activity, add_club, add_member, mark_attendance
+
+    net = network(2)
+    office = net.offices[0]
+    club = add_club(office, {"name": "柳庄书画社", "community_id": "柳庄社区", "founded_on": "2026-01-01"}).value
+    net.up(0)
+    activity = add_activity(net.sup, {"club_id": club, "title": "督导组织的义诊", "kind": "health_check",
+                                      "date": "2026-11-20"}).value
+    member = add_member(net.sup, club, {"role": "member", "joined_on": "2026-11-01"},
+                        person_values={"name": "赵桂英", "gender": "女", "birth_date": "1950-03-01",
+                                       "community_id": "柳庄社区"})
+    person = net.sup.execute("SELECT person_id FROM club_members WHERE id = ?", [member.value]).fetchone()[0]
+    mark_attendance(net.sup, activity, person, "present")
+    net.down(0)
+    assert office.execute("SELECT title FROM activities WHERE id = ?", [activity]).fetchone() == ("督导组织的义诊",)
+    assert office.execute("SELECT name FROM persons WHERE id = ?", [person]).fetchone() == ("赵桂英",)
+    assert office.execute("SELECT status FROM attendance WHERE activity_id = ?", [activity]).fetchone() == ("present",)
+    _, other = net.down(1)  # another office's share holds none of it
+    assert net.offices[1].execute("SELECT COUNT(*) FROM activities WHERE id = ?", [activity]).fetchone()[0] == 0

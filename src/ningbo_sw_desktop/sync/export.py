@@ -42,6 +42,8 @@ from .merge import live_conflicts
 PACK_ROWS = 5000  # rows read before they are handed to the packer
 REFERENCE_DATA = ("areas", "programs", "workers", "service_projects")  # reference data: every office gets all of it
 CASE_OF_OFFICE = "office_code = :code OR origin = :device OR instr(stamps, :device) > 0"
+# A club the office made or edited: what a supervisor adds to it (an activity, a member, marks) goes there.
+CLUB_OF_OFFICE = "origin = :device OR instr(stamps, :device) > 0"
 
 
 @dataclass
@@ -94,8 +96,13 @@ def export_bundle(db, recipient: str, out, *, full: bool = False, scope: str = "
 
 
 def _scope(db, peer: Peer) -> str:
-    """``office`` (its share only) from a supervisor to a known office; else ``all``."""
-    if device_role(db) == "supervisor" and peer.role != "supervisor" and peer.office_code and peer.device_id:
+    """``office`` (its share only) from a supervisor to any device that is not a supervisor; else ``all``.
+
+    An office trusted by hand has sent nothing yet, so its code and device are not known: its
+    share is then empty and its first bundle carries reference data only — never the city's
+    clients, which an ``all`` bundle would have handed it.
+    """
+    if device_role(db) == "supervisor" and peer.role != "supervisor":
         return "office"
     return "all"
 
@@ -176,12 +183,19 @@ def _where(table: str, full: bool, scoped: bool) -> str:
 
 
 def _share(table: str) -> str:
-    """An office's share of ``table``: what it made, edited or competed on, and its cases' clients and visits."""
+    """An office's share of ``table``: what it made, edited or competed on, its cases' clients and visits,
+    and what belongs to its clubs (members and their clients, activities, attendance)."""
     took_part = (f"(t.origin = :device OR instr(t.stamps, :device) > 0 OR t.id IN (SELECT record_id FROM conflicts"
                  f" WHERE table_name = '{table}' AND substr(stamp, 20) = :device))")
     own = {"cases": " OR t.office_code = :code",
-           "persons": f" OR t.id IN (SELECT person_id FROM cases WHERE {CASE_OF_OFFICE})",
-           "visits": f" OR t.case_id IN (SELECT id FROM cases WHERE {CASE_OF_OFFICE})"}.get(table, "")
+           "persons": f" OR t.id IN (SELECT person_id FROM cases WHERE {CASE_OF_OFFICE})"
+                      f" OR t.id IN (SELECT person_id FROM club_members WHERE club_id IN"
+                      f" (SELECT id FROM clubs WHERE {CLUB_OF_OFFICE}))",
+           "visits": f" OR t.case_id IN (SELECT id FROM cases WHERE {CASE_OF_OFFICE})",
+           "activities": f" OR t.club_id IN (SELECT id FROM clubs WHERE {CLUB_OF_OFFICE})",
+           "club_members": f" OR t.club_id IN (SELECT id FROM clubs WHERE {CLUB_OF_OFFICE})",
+           "attendance": f" OR t.activity_id IN (SELECT a.id FROM activities a WHERE a.club_id IN"
+                         f" (SELECT id FROM clubs WHERE {CLUB_OF_OFFICE}))"}.get(table, "")
     return f"({took_part}{own})"
 
 
