@@ -111,6 +111,8 @@ def test_what_belongs_to_a_deleted_case_client_or_club_no_longer_counts(office_d
     assert sum(n for _, n in visits_per_bucket(office_db, *may)[1]) == 1
     _delete(office_db, "clubs", club)
     assert statistics(office_db, *may, today=TODAY)["activities_held"] == 0
+    open_before = statistics(office_db, *may, today=TODAY)["cases_open"]
     _delete(office_db, "persons", kept.first("persons"))
     gone_client = statistics(office_db, *may, today=TODAY)
     assert (gone_client["visits"], gone_client["people_served"]) == (0, 0)
+    assert gone_client["cases_open"] == open_before - 1  # its case goes with it, as its visits did

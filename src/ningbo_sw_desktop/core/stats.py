@@ -17,7 +17,7 @@ import datetime
 from .enums import codes
 
 # What counts is what is alive with everything it belongs to: a visit of a deleted case or of a
-# deleted client, a mark of a deleted client, an activity of a deleted club are gone with them
+# deleted client, a deleted client's case and marks, an activity of a deleted club are gone with them
 # (a delete never comes back). The deleted few are listed once; the visits come from a covering index.
 LIVE_VISIT = ("deleted = 0 AND (case_id IS NULL OR case_id NOT IN (SELECT id FROM cases WHERE deleted = 1))"
               " AND (person_id IS NULL OR person_id NOT IN (SELECT id FROM persons WHERE deleted = 1))")
@@ -45,7 +45,8 @@ def statistics(db, date_from=None, date_to=None, *, today: datetime.date | str |
     by_domain = {code: {"open": 0, "closed": 0, "opened_in_period": 0} for code in codes("domain")}
     for row in db.query(
         "SELECT domain, status, COUNT(*) AS n, SUM(intake_date BETWEEN ? AND ?) AS in_period FROM cases"
-        " WHERE deleted = 0 GROUP BY domain, status", [start, end]):
+        " WHERE deleted = 0 AND (person_id IS NULL OR person_id NOT IN (SELECT id FROM persons WHERE deleted = 1))"
+        " GROUP BY domain, status", [start, end]):
         entry = by_domain.setdefault(row["domain"], {"open": 0, "closed": 0, "opened_in_period": 0})
         entry[row["status"]] = row["n"]
         entry["opened_in_period"] += row["in_period"] or 0
