@@ -315,3 +315,19 @@ def test_a_dry_run_does_not_say_it_trusted_the_sender(tmp_path, monkeypatch):
     assert json.loads(invoke("--db", str(city), "keys", "list", "--json").stdout) == []
     done = invoke("--db", str(city), "bundle", "import", bundle, "--trust-new")
     assert "已信任该设备" in done.stdout
+
+
+def test_case_reassign_needs_a_supervisor_and_says_what_it_did(tmp_path):
+    """On an office's computer a case cannot be moved to another office; the worker can be changed."""
+    from click.testing import CliRunner
+
+    from ningbo_sw_desktop.cli import main
+
+    db = str(tmp_path / "office.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "init", "--office-code", "HS-NM", "--office-name", "南门"]).exit_code == 0
+    assert runner.invoke(main, ["--db", db, "demo"]).exit_code == 0
+    refused = runner.invoke(main, ["--db", db, "case", "reassign", "HS-NM-2024-0001", "--office", "JB-CC"])
+    assert refused.exit_code == 2 and "只有督导" in refused.output + (refused.stderr or "")
+    nothing = runner.invoke(main, ["--db", db, "case", "reassign", "HS-NM-2024-0001"])
+    assert nothing.exit_code == 2

@@ -401,3 +401,32 @@ def test_what_a_supervisor_adds_to_an_offices_club_reaches_that_office(network):
     assert office.execute("SELECT status FROM attendance WHERE activity_id = ?", [activity]).fetchone() == ("present",)
     _, other = net.down(1)  # another office's share holds none of it
     assert net.offices[1].execute("SELECT COUNT(*) FROM activities WHERE id = ?", [activity]).fetchone()[0] == 0
+
+
+def test_a_case_reassigned_to_another_office_arrives_there_with_its_history(network):
+    """DESIGN: a supervisor's bundle carries reassignments of cases between offices."""
+    import pytest
+
+    from ningbo_sw_desktop.core.cases import reassign_case
+    from ningbo_sw_desktop.core.errors import ValidationError
+
+    net = network(2)
+    first, second = net.offices
+    case_no = open_case(first, {"domain": "社会福利", "risk": "medium", "problem": "独居老人", "intake_date": "2026-10-01"},
+                        person_values={"name": "钱阿婆", "gender": "女", "birth_date": "1940-04-04",
+                                       "community_id": "柳庄社区"}).value
+    log_visit(first, {"case_id": case_no, "kind": "home", "at": "2026-10-02T09:00", "notes": "入户评估"})
+    with pytest.raises(ValidationError) as at_office:
+        reassign_case(first, case_no, office_code="HS-O2")
+    assert "只有督导" in str(at_office.value)
+    net.up(0)
+    with pytest.raises(ValidationError) as unknown:
+        reassign_case(net.sup, case_no, office_code="XX-YY")
+    assert "不认识办公点 XX-YY" in str(unknown.value) and "HS-O2" in str(unknown.value)
+    assert reassign_case(net.sup, case_no.lower(), office_code="hs-o2").updated == {"cases": [get_case(net.sup, case_no)["id"]]}
+    net.down(1)
+    moved = get_case(second, case_no, with_visits=True)
+    assert moved["office_code"] == "HS-O2" and moved["person"]["name"] == "钱阿婆"
+    assert [v["notes"] for v in moved["visits"]] == ["入户评估"]
+    net.down(0)
+    assert get_case(first, case_no)["office_code"] == "HS-O2"  # the first office learns where it went

@@ -260,6 +260,32 @@ def case_close(case_no, reason, closed_on, db_path):
     click.echo(words(f"个案 {changes.value} 已结案", f"Case {changes.value} closed"))
 
 
+@case.command("reassign")
+@click.argument("case_no")
+@click.option("--office", "office_code", default=None, help="The office that takes the case (supervisor only), e.g. JB-CC.")
+@click.option("--worker", default=None, help="The worker who takes it (name or id).")
+@db_option
+@reports_errors
+def case_reassign(case_no, office_code, worker, db_path):
+    """Hand an open case to another office and/or worker; the next bundles carry it with its history.
+
+    Example: ningbo-sw case reassign HS-NM-2026-0042 --office JB-CC --worker 张海波
+    """
+    from ..core.cases import reassign_case
+    from ..core.workers import find_worker
+
+    if not office_code and not worker:
+        raise click.UsageError(words("请给出 --office 或 --worker", "give --office or --worker"))
+    db = open_db(db_path)
+    worker_id = find_worker(db, worker)["id"] if worker else None
+    changes = reassign_case(db, case_no, office_code=office_code, worker_id=worker_id)
+    if not changes.updated:
+        click.echo(words(f"个案 {changes.value} 未改动（已是该办公点和社工）", f"Case {changes.value} unchanged (already there)"))
+        return
+    click.echo(words(f"个案 {changes.value} 已转派；下一个同步包会把它连同服务对象和走访记录送到该办公点",
+                     f"Case {changes.value} reassigned; the next bundle takes it there with its client and visits"))
+
+
 @main.group()
 def visit():
     """Visit logs and follow-ups."""

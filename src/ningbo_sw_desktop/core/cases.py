@@ -98,6 +98,57 @@ def close_case(db, case_ref: str, reason: str, *, closed_on=None, actor: str | N
     return _write_case_change(db, case, values, actor=actor)
 
 
+def reassign_case(db, case_ref: str, *, office_code: str | None = None, worker_id: str | None = None,
+                  actor: str | None = None) -> Changes:
+    """A supervisor hands an open case to another office (and/or worker); the next bundles carry it there.
+
+    Only a supervisor's database may move a case between offices: a case belongs to the office
+    whose code it carries, and that office's share of every supervisor bundle is its cases with
+    their clients and visits — so the case arrives at the new office with its history. The office
+    must be one this database knows (a trusted device, a worker's or a case's office), the worker
+    a live one of that office. Changing only the worker is an ordinary edit anywhere.
+    """
+    case = get_case(db, case_ref)
+    errors: list[FieldError] = []
+    values: dict = {}
+    if case["status"] == "closed":
+        errors.append(FieldError("status", Text(f"个案 {case['case_no']} 已结案，不能转派",
+                                                f"case {case['case_no']} is closed and cannot be reassigned")))
+    code = (office_code or "").strip().upper() or None
+    if code is not None and code != case["office_code"]:
+        if (get_meta(db, "sync_role") or "office") != "supervisor":
+            errors.append(FieldError("office_code", Text("只有督导的电脑可以把个案转派给其他办公点",
+                                                         "only a supervisor's computer can move a case to another office")))
+        elif code not in _known_offices(db):
+            known = "、".join(sorted(_known_offices(db))) or "—"
+            errors.append(FieldError("office_code", Text(f"不认识办公点 {code}（已知：{known}）",
+                                                         f"no office {code} is known here (known: {known})")))
+        values["office_code"] = code
+    if worker_id:
+        errors += missing_parents(db, {"worker_id": worker_id}, ["worker_id"])
+        row = db.execute("SELECT name, office_code FROM workers WHERE id = ?", [worker_id]).fetchone()
+        target = code or case["office_code"]
+        if row and row[1] and target and row[1] != target:
+            errors.append(FieldError("worker_id", Text(f"社工 {row[0]} 属于办公点 {row[1]}，不是 {target}",
+                                                       f"worker {row[0]} belongs to office {row[1]}, not {target}")))
+        if worker_id != case["worker_id"]:
+            values["worker_id"] = worker_id
+    if errors:
+        raise ValidationError(errors)
+    with writing(db) as (clock, changes):
+        if values:
+            update_record(db, clock, changes, "cases", case["id"], values, actor=actor)
+        changes.value = case["case_no"]
+    return changes
+
+
+def _known_offices(db) -> set[str]:
+    """Office codes this database has met: trusted devices, workers, cases."""
+    return {r[0] for r in db.execute(
+        "SELECT office_code FROM sync_peers UNION SELECT office_code FROM workers WHERE deleted = 0"
+        " UNION SELECT office_code FROM cases WHERE deleted = 0") if r[0]}
+
+
 def _write_case_change(db, case: dict, values: dict, *, actor: str | None, seen_hlc: str | None = None) -> Changes:
     """Validate a change with the stored case it depends on, then write only what changes.
 
