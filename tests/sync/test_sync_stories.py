@@ -430,3 +430,23 @@ def test_a_case_reassigned_to_another_office_arrives_there_with_its_history(netw
     assert [v["notes"] for v in moved["visits"]] == ["入户评估"]
     net.down(0)
     assert get_case(first, case_no)["office_code"] == "HS-O2"  # the first office learns where it went
+
+
+def test_keep_both_is_for_notes_not_for_a_phone_number(network):
+    """Two phone numbers joined are no phone number: only free-text fields may keep both versions."""
+    import pytest
+
+    from ningbo_sw_desktop.core.errors import ValidationError
+    from ningbo_sw_desktop.sync import resolve_conflict
+
+    net = network(2)
+    person = get_case(net.sup, net.shared["cases"][0])["person_id"]
+    update_person(net.offices[0], person, {"phone": "13800000001"})
+    update_person(net.offices[1], person, {"phone": "13900000002"})
+    net.up(0)
+    net.up(1)
+    [field] = [f for r in list_conflicts(net.sup) for f in r.fields if f.field == "phone"]
+    assert not field.text
+    with pytest.raises(ValidationError) as refused:
+        resolve_conflict(net.sup, field.competing[0].conflict_id, "keep_both")
+    assert "两者都保留" in str(refused.value)

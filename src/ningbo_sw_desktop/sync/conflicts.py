@@ -18,14 +18,15 @@ from ..core.changes import Changes
 from ..core.errors import FIELD_LABELS, FieldError, NotFound, ValidationError
 from ..core.i18n import Text
 from ..core.records import get_row, restamp_record, update_record
-from ..core.schema import TABLES
 from ..core.writing import writing
 from .ledger import known_devices
 from .merge import live_conflicts, version_of
 from .validate import clean_field
 
 CHOICES = ("keep", "other", "combined", "keep_both")
-TEXT_TYPES = ("TEXT",)
+# Free-text fields whose two versions can both be kept, one after the other (a phone number, a
+# status or an id joined with another is not a value at all).
+NOTE_FIELDS = frozenset({"problem", "goals", "plan", "close_reason", "notes", "outcome", "description"})
 TITLE_SQL = {
     "cases": "SELECT c.case_no || coalesce(' ' || p.name, '') FROM cases c LEFT JOIN persons p ON p.id = c.person_id"
              " WHERE c.id = ?",
@@ -134,7 +135,7 @@ def list_conflicts(db, *, table: str | None = None, include_same_value: bool = F
             continue
         record = grouped.setdefault((t, row["id"]), RecordConflicts(t, row["id"], _title(db, t, row)))
         zh, en = FIELD_LABELS.get(name, (name, name))
-        record.fields.append(FieldConflict(name, {"zh": zh, "en": en}, winner, competing, TABLES[t][name] in TEXT_TYPES))
+        record.fields.append(FieldConflict(name, {"zh": zh, "en": en}, winner, competing, name in NOTE_FIELDS))
     return list(grouped.values())
 
 
@@ -189,7 +190,8 @@ def resolve_conflict(db, conflict_id: str, choice: str, *, value=None, actor: st
         matches = [fc for rc in list_conflicts(db, table=table) if rc.record_id == record_id for fc in rc.fields
                    if fc.field == name]
         if not matches or not matches[0].text:
-            raise ValidationError([FieldError(name, Text("只有文字内容可以合并保留", "only text can be kept both"))])
+            raise ValidationError([FieldError(name, Text("只有记录内容、问题、目标、计划等文字可以两者都保留",
+                                                         "only notes, problems, goals, plans and the like can keep both"))])
         chosen = matches[0].combined
     stored = clean_field(table, record_id, row, name, chosen) if choice != "keep" else row[name]
     with writing(db) as (clock, changes):

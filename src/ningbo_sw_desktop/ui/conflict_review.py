@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..sync import FieldConflict, RecordConflicts, Version, release_quarantine, resolve_conflict
+from ..sync.conflicts import NOTE_FIELDS
 from . import lookups
-from .sync_dialogs import NOTE_FIELDS, CombinedValueDialog, field_word, record_word, value_text, who
+from .sync_dialogs import CombinedValueDialog, field_word, record_word, value_text, who
 from .widgets import Column, RecordTableModel, elide, fit_columns, make_table, short_time
 
 KEY = Qt.ItemDataRole.UserRole

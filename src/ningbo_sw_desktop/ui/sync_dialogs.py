@@ -39,7 +39,6 @@ ENUM_FIELDS = {
     ("attendance", "status"): "attendance", ("areas", "level"): "level", ("workers", "cert_level"): "cert_level",
     ("club_members", "role"): "role", ("programs", "domain"): "domain", ("service_projects", "domain"): "domain",
 }
-NOTE_FIELDS = {"problem", "goals", "plan", "close_reason", "notes", "outcome", "description"}  # may keep both texts
 
 
 class SyncWords(QObject):
