@@ -450,3 +450,16 @@ def test_keep_both_is_for_notes_not_for_a_phone_number(network):
     with pytest.raises(ValidationError) as refused:
         resolve_conflict(net.sup, field.competing[0].conflict_id, "keep_both")
     assert "两者都保留" in str(refused.value)
+
+
+def test_a_lost_bundle_is_reported_once_not_after_every_later_import(network):
+    net = network(1)
+    case = net.shared["cases"][0]
+    update_case(net.offices[0], case, {"risk": "high"})
+    export_bundle(net.offices[0], "督导", net.folder / "lost")  # never arrives
+    update_case(net.offices[0], case, {"risk": "urgent"})
+    _, revealing = net.up(0)
+    assert revealing.missing_sequences == [revealing.sequence - 1]
+    log_visit(net.offices[0], {"case_id": case, "kind": "phone", "at": "2025-06-03T09:00", "notes": "电话回访"})
+    _, later = net.up(0)
+    assert later.missing_sequences == [] and get_case(net.sup, case)["risk"] == "urgent"

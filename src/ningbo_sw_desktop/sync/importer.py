@@ -194,8 +194,12 @@ def _apply(db, my_fp: str, opened: OpenedBundle, peer: Peer | None, incoming: In
     report.waiting = waiting_among(db, ctx.touched, arrived, ctx.written)
     report.acknowledged = ledger.apply_acknowledgements(db, manifest, my_fp)
     ledger.remember_devices(db, manifest)
+    newest_before = ledger.highest_imported(db, manifest.origin_fingerprint, my_fp)
     ledger.record_import(db, manifest, opened.sha256, report.totals)
-    report.missing_sequences = ledger.missing_sequences(db, manifest.origin_fingerprint, my_fp)
+    # Only the gaps this bundle reveals: each later bundle carries everything a lost one held, so
+    # an old gap is said once (``bundle status`` keeps the full list), not after every import.
+    report.missing_sequences = [n for n in ledger.missing_sequences(db, manifest.origin_fingerprint, my_fp)
+                                if n > newest_before]
     clock.save(db)
     audit(db, "import_bundle", None, None, {"bundle_id": manifest.bundle_id, "from": report.origin.get("office_code"),
                                             "sequence": manifest.sequence, **report.totals})
