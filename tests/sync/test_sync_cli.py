@@ -180,7 +180,7 @@ def test_an_unknown_sender_is_refused_until_trusted(world, tmp_path):
 def test_keys_commands(world):
     c = world[0]
     shown = c.run("HS-A", "keys", "show").output
-    assert "ningbo-sw keys trust --name HS-A --recipient age1" in shown
+    assert "ningbo-sw keys trust --name HS-A --recipient age1" in shown and shown.rstrip().endswith("--role office")
     peers = c.json("sup", "keys", "list")
     assert sorted(p["name"] for p in peers) == sorted(OFFICES)
     assert c.run("sup", "keys", "role").output.strip() == "supervisor"

@@ -88,13 +88,14 @@ def keys_show(as_json, db_path):
         return
     click.echo(f"{words('设备编号', 'Device id')}: {info['device_id']}")
     click.echo(f"{words('办公点', 'Office')}: {info['office_code'] or '—'} {info['office_name'] or ''}")
-    click.echo(f"{words('角色', 'Role')}: {info['role']}")
+    role_words = {"supervisor": ("督导", "supervisor"), "office": ("办公点", "office")}
+    click.echo(f"{words('角色', 'Role')}: {words(*role_words.get(info['role'], (info['role'],) * 2))}")
     click.echo(f"{words('指纹', 'Fingerprint')}: {info['fingerprint_grouped']}")
     click.echo(f"{words('加密公钥', 'Age recipient')}: {info['age_recipient']}")
     click.echo(f"{words('签名公钥', 'Signing key')}: {info['signing_key']}")
     click.echo(words("在对方设备上信任本设备：", "To trust this device elsewhere:"))
     click.echo(f"  ningbo-sw keys trust --name {info['office_code'] or info['device_id']} "
-               f"--recipient {info['age_recipient']} --signing-key {info['signing_key']}")
+               f"--recipient {info['age_recipient']} --signing-key {info['signing_key']} --role {info['role']}")
 
 
 @keys.command("trust")
