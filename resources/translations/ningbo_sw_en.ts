@@ -4,7 +4,7 @@
 <context>
     <name>AttentionLists</name>
     <message numerus="yes">
-        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="+377"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="+378"/>
         <source>%n record(s) applied.</source>
         <translation>
             <numerusform>%n record applied.</numerusform>
@@ -128,7 +128,7 @@
 <context>
     <name>SyncWords</name>
     <message numerus="yes">
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+232"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+231"/>
         <source>%n field(s) changed at two offices: decide them on the Conflicts tab.</source>
         <translation>
             <numerusform>%n field changed at two offices: decide it on the Conflicts tab.</numerusform>

@@ -329,7 +329,7 @@
 <context>
     <name>AttentionLists</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="+343"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/conflict_review.py" line="+344"/>
         <source>Waiting records</source>
         <translation>待上级记录</translation>
     </message>
@@ -480,7 +480,7 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/case_detail.py" line="+126"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/case_detail.py" line="+131"/>
         <source>Case %1</source>
         <translation>个案 %1</translation>
     </message>
@@ -606,6 +606,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reassign…</source>
+        <translation>转派…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Close case</source>
         <translation>结案</translation>
     </message>
@@ -615,7 +620,7 @@
         <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+72"/>
         <source>Printing will be available in a later version</source>
         <translation>打印功能将在后续版本提供</translation>
     </message>
@@ -939,7 +944,7 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/case_detail.py" line="-173"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/case_detail.py" line="-195"/>
         <location filename="../../src/ningbo_sw_desktop/ui/paged_model.py" line="+136"/>
         <location filename="../../src/ningbo_sw_desktop/ui/today_page.py" line="+62"/>
         <source>Time</source>
@@ -1213,7 +1218,7 @@
 <context>
     <name>CombinedValueDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+157"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+156"/>
         <source>Combined value</source>
         <translation>合并编辑</translation>
     </message>
@@ -2122,9 +2127,52 @@ Edit the text into the one value to keep; it replaces the competing values at ev
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../src/ningbo_sw_desktop/ui/reassign_dialog.py" line="+84"/>
+        <source>%1 (office %2)</source>
+        <translation>%1（办公点 %2）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reassign case %1</source>
+        <translation>转派个案 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social worker</source>
+        <translation>社工</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Office</source>
+        <translation>办公点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case moves to the chosen office with its client and visits in the next sync bundle.</source>
+        <translation>下一个同步包会把个案连同服务对象和走访记录送到所选办公点。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the social worker who takes the case over.</source>
+        <translation>请选择接手本个案的社工。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reassign</source>
+        <translation>转派</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>choose the social worker who takes the case</source>
+        <translation>请选择接手本个案的社工</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
-        <location line="+97"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/reports_page.py" line="+97"/>
         <source>Statistics report</source>
         <translation>统计报表</translation>
     </message>

@@ -119,8 +119,8 @@ def reassign_case(db, case_ref: str, *, office_code: str | None = None, worker_i
         if (get_meta(db, "sync_role") or "office") != "supervisor":
             errors.append(FieldError("office_code", Text("只有督导的电脑可以把个案转派给其他办公点",
                                                          "only a supervisor's computer can move a case to another office")))
-        elif code not in _known_offices(db):
-            known = "、".join(sorted(_known_offices(db))) or "—"
+        elif code not in known_offices(db):
+            known = "、".join(sorted(known_offices(db))) or "—"
             errors.append(FieldError("office_code", Text(f"不认识办公点 {code}（已知：{known}）",
                                                          f"no office {code} is known here (known: {known})")))
         values["office_code"] = code
@@ -142,7 +142,7 @@ def reassign_case(db, case_ref: str, *, office_code: str | None = None, worker_i
     return changes
 
 
-def _known_offices(db) -> set[str]:
+def known_offices(db) -> set[str]:
     """Office codes this database has met: trusted devices, workers, cases."""
     return {r[0] for r in db.execute(
         "SELECT office_code FROM sync_peers UNION SELECT office_code FROM workers WHERE deleted = 0"

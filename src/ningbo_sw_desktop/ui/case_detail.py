@@ -25,6 +25,7 @@ from ..reports.words import mask_id_number
 from .attendance_grid import age_on
 from .ops import show_error
 from .person_edit_dialog import PersonEditDialog
+from .reassign_dialog import ReassignDialog
 from .registry import case_printer
 from .widgets import Column, RecordTableModel, fit_columns, fit_to_screen, make_table, short_time
 
@@ -45,6 +46,7 @@ class CaseDetailDialog(QDialog):
         self.ctx, self.case_id = ctx, case_id
         self.case: dict = {}
         self.person_dialog: PersonEditDialog | None = None
+        self.reassign_dialog: ReassignDialog | None = None
         self.visits = RecordTableModel([
             Column("at", QT_TRANSLATE_NOOP("Columns", "Time"), lambda r: short_time(r["at"])),
             Column("kind", QT_TRANSLATE_NOOP("Columns", "Visit kind"), lambda r: enums.label("kind", r["kind"])),
@@ -84,6 +86,8 @@ class CaseDetailDialog(QDialog):
         self.log_button, self.edit_button, self.close_button, self.print_button = (QPushButton() for _ in range(4))
         self.edit_person_button = QPushButton()
         self.edit_person_button.clicked.connect(self.edit_person)
+        self.reassign_button = QPushButton()
+        self.reassign_button.clicked.connect(self.reassign)
         self.log_button.clicked.connect(lambda: self.log_visit_requested.emit(self.case_id))
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.case_id))
         self.close_button.clicked.connect(lambda: self.close_requested.emit(self.case_id))
@@ -91,7 +95,8 @@ class CaseDetailDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.log_button.click)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.request_print)
         buttons = QHBoxLayout()
-        for button in (self.log_button, self.edit_button, self.edit_person_button, self.close_button, self.print_button):
+        for button in (self.log_button, self.edit_button, self.edit_person_button, self.reassign_button, self.close_button,
+                       self.print_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         left = QWidget()
@@ -164,11 +169,13 @@ class CaseDetailDialog(QDialog):
         self.log_button.setText(self.tr("Log visit (Ctrl+L)"))
         self.edit_button.setText(self.tr("Edit"))
         self.edit_person_button.setText(self.tr("Edit client…"))
+        self.reassign_button.setText(self.tr("Reassign…"))
         self.close_button.setText(self.tr("Close case"))
         self.print_button.setText(self.tr("Print (Ctrl+P)"))
         self.log_button.setEnabled(is_open)
         self.edit_button.setEnabled(is_open)
         self.close_button.setEnabled(is_open)
+        self.reassign_button.setEnabled(is_open)
         person = self.case.get("person") or {}
         self.edit_person_button.setEnabled(bool(person) and not person.get("deleted"))  # closed cases too
         can_print = case_printer() is not None
@@ -204,6 +211,23 @@ class CaseDetailDialog(QDialog):
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.person_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def reassign(self) -> ReassignDialog | None:
+        """Hand the open case to another worker (or, on a supervisor's computer, office) in a dialog over this one."""
+        dialog = self.reassign_dialog
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        if self.case.get("status") != "open":
+            return None
+        dialog = ReassignDialog(self.ctx, self.case, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reassign_dialog = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
