@@ -122,6 +122,7 @@ def test_attendance_marked_differently_at_two_offices_is_one_row_and_one_conflic
     assert net.sup.execute("SELECT COUNT(*) FROM attendance WHERE activity_id = ?", [activity]).fetchone()[0] == 1
     [record] = list_conflicts(net.sup)
     assert record.table == "attendance" and record.fields[0].field == "status"
+    assert record.fields[0].label == {"zh": "出勤", "en": "Attendance"}  # not a case's 个案状态
 
 
 def test_a_visit_that_arrives_before_its_case_waits_and_is_listed(network):

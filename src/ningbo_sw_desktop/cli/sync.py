@@ -261,7 +261,7 @@ def _print_import(db, report) -> None:
             click.echo(f"{words(zh, kind)}: " + counts_text(counts))
     for table, record_id, field in report.conflicts[:50]:
         click.echo(f"{words('冲突', 'conflict')}: {table_label(table, one=True)} {record_title(db, table, record_id)}"
-                   f" · {field_label(field)}")
+                   f" · {field_label(field, table=table)}")
     for q in report.quarantined[:50]:  # kept aside, so not here to be named: its id is what `bundle quarantine` lists
         click.echo(f"{words('隔离', 'quarantined')}: {table_label(q.table, one=True)} {q.record_id} {q.message}")
     for w in report.waiting[:50]:

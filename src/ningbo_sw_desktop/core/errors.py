@@ -145,9 +145,20 @@ def table_label(table: str, *, one: bool = False, lang: str | None = None) -> st
     return zh if (lang or get_language()) == "zh" else (single if one else many)
 
 
-def field_label(field: str, lang: str | None = None) -> str:
-    """The user's word for a field, in ``lang`` or the current language."""
+# Where one field name means something else in another table (an attendance's status is not a
+# case's status): sync reports and conflicts name fields with their table.
+TABLE_FIELD_LABELS: dict[tuple[str, str], tuple[str, str]] = {
+    ("attendance", "status"): ("出勤", "Attendance"), ("activities", "kind"): ("活动类型", "Activity kind"),
+    ("activities", "notes"): ("活动记录", "Activity notes"), ("activities", "date"): ("活动日期", "Activity date"),
+    ("clubs", "name"): ("俱乐部名称", "Club name"), ("areas", "name"): ("区域名称", "Area name"),
+    ("workers", "name"): ("社工姓名", "Worker's name"), ("programs", "name"): ("项目名称", "Program name"),
+    ("service_projects", "name"): ("项目名称", "Project name"), ("areas", "code"): ("区域代码", "Area code"),
+}
+
+
+def field_label(field: str, lang: str | None = None, *, table: str | None = None) -> str:
+    """The user's word for a field (of ``table``, when it matters), in ``lang`` or the current language."""
     from .i18n import get_language
 
-    zh, en = FIELD_LABELS.get(field, (field, field))
+    zh, en = TABLE_FIELD_LABELS.get((table, field)) or FIELD_LABELS.get(field, (field, field))
     return zh if (lang or get_language()) == "zh" else en

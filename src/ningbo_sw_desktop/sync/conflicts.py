@@ -15,7 +15,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from ..core.changes import Changes
-from ..core.errors import FIELD_LABELS, FieldError, NotFound, ValidationError
+from ..core.errors import FieldError, NotFound, ValidationError, field_label
 from ..core.i18n import Text
 from ..core.records import get_row, restamp_record, update_record
 from ..core.writing import writing
@@ -134,7 +134,7 @@ def list_conflicts(db, *, table: str | None = None, include_same_value: bool = F
         if not competing:
             continue
         record = grouped.setdefault((t, row["id"]), RecordConflicts(t, row["id"], _title(db, t, row)))
-        zh, en = FIELD_LABELS.get(name, (name, name))
+        zh, en = field_label(name, "zh", table=t), field_label(name, "en", table=t)
         record.fields.append(FieldConflict(name, {"zh": zh, "en": en}, winner, competing, name in NOTE_FIELDS))
     return list(grouped.values())
 

@@ -158,7 +158,7 @@ class ConflictReview(QWidget):
             self.tree.addTopLevelItem(top)
             for fc in record.fields:
                 count = len(fc.competing) + 1
-                child = QTreeWidgetItem([self.tr("%1 · %n version(s)", "", count).replace("%1", field_word(fc.field))])
+                child = QTreeWidgetItem([self.tr("%1 · %n version(s)", "", count).replace("%1", field_word(fc.field, record.table))])
                 child.setData(0, KEY, (record.table, record.record_id, fc.field))
                 top.addChild(child)
                 if chosen is None or (record.table, record.record_id, fc.field) == kept:
@@ -205,7 +205,7 @@ class ConflictReview(QWidget):
             self.heading.clear()
             return
         record, fc = found
-        self.heading.setText(f"{record_word(record.table)} {record.title} · {field_word(fc.field)}")
+        self.heading.setText(f"{record_word(record.table)} {record.title} · {field_word(fc.field, record.table)}")
         rows = [(self.tr("Current"), fc.winner)] + [(self.tr("Other"), v) for v in fc.competing]
         self.versions.setRowCount(len(rows))
         for row, (kind, version) in enumerate(rows):

@@ -60,9 +60,9 @@ def record_word(table: str) -> str:
     return table_label(table, one=True)
 
 
-def field_word(name: str) -> str:
-    """A field's label in the current language."""
-    return field_label(name)
+def field_word(name: str, table: str | None = None) -> str:
+    """A field's label (of ``table``, when it matters) in the current language."""
+    return field_label(name, table=table)
 
 
 def value_text(table: str, name: str, value, names: dict[str, str] | None = None) -> str:
