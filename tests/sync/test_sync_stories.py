@@ -464,3 +464,22 @@ def test_a_lost_bundle_is_reported_once_not_after_every_later_import(network):
     log_visit(net.offices[0], {"case_id": case, "kind": "phone", "at": "2025-06-03T09:00", "notes": "电话回访"})
     _, later = net.up(0)
     assert later.missing_sequences == [] and get_case(net.sup, case)["risk"] == "urgent"
+
+
+def test_the_cli_conflict_list_shows_words_not_codes(network):
+    """“高” / “中”, as on the Sync page, not “high” / “medium”."""
+    from click.testing import CliRunner
+
+    from ningbo_sw_desktop.cli import main
+
+    net = network(2)
+    case = net.shared["cases"][2]
+    update_case(net.offices[0], case, {"risk": "high"})
+    update_case(net.offices[1], case, {"risk": "medium"})
+    net.up(0)
+    net.up(1)
+    path = net.sup.execute("PRAGMA database_list").fetchone()[2]
+    shown = CliRunner().invoke(main, ["--db", path, "conflicts", "list"])
+    assert shown.exit_code == 0, shown.output
+    assert "风险等级" in shown.output and "“高”" in shown.output and "“中”" in shown.output
+    assert "medium" not in shown.output

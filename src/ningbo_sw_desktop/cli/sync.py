@@ -367,22 +367,29 @@ def conflicts_list(as_json, db_path):
 
     Example: ningbo-sw conflicts list
     """
+    from ..core.enums import value_words
     from ..sync import list_conflicts
 
-    records = list_conflicts(open_db(db_path))
+    db = open_db(db_path)
+    records = list_conflicts(db)
     if as_json:
         emit_json([r.as_dict() for r in records])
         return
     if not records:
         click.echo(words("没有冲突", "No conflicts"))
+    names = dict(db.execute("SELECT id, name FROM workers UNION ALL SELECT id, name FROM areas"
+                            " UNION ALL SELECT id, name FROM programs").fetchall()) if records else {}
     for record in records:
         click.echo(f"{table_label(record.table, one=True)} {record.title} ({record.record_id})")
         for fc in record.fields:
             w = fc.winner
+            def shown(v, table=record.table, field=fc.field) -> str:
+                return value_words(table, field, v, names) or words("（空）", "(empty)")
+
             click.echo(f"  {words(fc.label['zh'], fc.label['en'])}: "
-                       f"{words('当前', 'current')} “{w.value}” ({w.office_code or w.device_id}, {w.at})")
+                       f"{words('当前', 'current')} “{shown(w.value)}” ({w.office_code or w.device_id}, {w.at})")
             for v in fc.competing:
-                click.echo(f"    {words('另一版本', 'other')} “{v.value}” ({v.office_code or v.device_id}, {v.at})"
+                click.echo(f"    {words('另一版本', 'other')} “{shown(v.value)}” ({v.office_code or v.device_id}, {v.at})"
                            f"  id={v.conflict_id}")
 
 

@@ -145,3 +145,30 @@ class EnumError(ValueError):
     def __init__(self, error: FieldError):
         super().__init__(error.text.en)
         self.error = error
+
+
+# Which enumeration a synced field holds, so a stored code reads as the user's word.
+FIELD_ENUMS: dict[tuple[str, str], str] = {
+    ("cases", "risk"): "risk", ("cases", "domain"): "domain", ("cases", "status"): "status",
+    ("cases", "referral_source"): "referral_source", ("persons", "gender"): "gender", ("workers", "gender"): "gender",
+    ("persons", "relief_status"): "relief_status", ("visits", "kind"): "kind", ("activities", "kind"): "activity_kind",
+    ("attendance", "status"): "attendance", ("areas", "level"): "level", ("workers", "cert_level"): "cert_level",
+    ("club_members", "role"): "role", ("programs", "domain"): "domain", ("service_projects", "domain"): "domain",
+}
+
+
+def value_words(table: str, field: str, value, names: dict[str, str] | None = None, lang: str | None = None) -> str:
+    """A stored value as the user reads it: words for codes and tags, names for ids found in ``names``."""
+    import json
+
+    kind = FIELD_ENUMS.get((table, field))
+    if kind:
+        return label(kind, str(value), lang)
+    if field == "tags" and isinstance(value, str):
+        try:
+            return "、".join(label("tag", t, lang) for t in json.loads(value))
+        except ValueError:
+            return value
+    if field.endswith("_id") and names and value in names:
+        return names[value]
+    return "" if value is None else str(value)

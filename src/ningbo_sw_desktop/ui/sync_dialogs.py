@@ -9,7 +9,6 @@ and fields named as a social worker names them (GLOSSARY.md), never as database 
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,14 +30,6 @@ from ..sync import Cancelled as SyncCancelled
 from ..sync import ExportReport, ImportReport, InspectReport
 from .printing import BuildTask, start_behind_progress
 from .widgets import fit_to_screen
-
-ENUM_FIELDS = {
-    ("cases", "risk"): "risk", ("cases", "domain"): "domain", ("cases", "status"): "status",
-    ("cases", "referral_source"): "referral_source", ("persons", "gender"): "gender", ("workers", "gender"): "gender",
-    ("persons", "relief_status"): "relief_status", ("visits", "kind"): "kind", ("activities", "kind"): "activity_kind",
-    ("attendance", "status"): "attendance", ("areas", "level"): "level", ("workers", "cert_level"): "cert_level",
-    ("club_members", "role"): "role", ("programs", "domain"): "domain", ("service_projects", "domain"): "domain",
-}
 
 
 class SyncWords(QObject):
@@ -66,20 +57,10 @@ def field_word(name: str, table: str | None = None) -> str:
 
 
 def value_text(table: str, name: str, value, names: dict[str, str] | None = None) -> str:
-    """A stored value as the user reads it: words for codes, names for references, "(empty)" for nothing."""
+    """A stored value as the user reads it (core's words), "(empty)" for nothing."""
     if value is None or value == "":
         return translate("SyncWords", "(empty)")
-    kind = ENUM_FIELDS.get((table, name))
-    if kind:
-        return enums.label(kind, str(value))
-    if name == "tags":
-        try:
-            return "、".join(enums.label("tag", t) for t in json.loads(value)) if isinstance(value, str) else str(value)
-        except ValueError:
-            return str(value)
-    if name.endswith("_id") and names and value in names:
-        return names[value]
-    return str(value)
+    return enums.value_words(table, name, value, names)
 
 
 def who(office_code: str | None, office_name: str | None, device: str | None = None) -> str:
