@@ -128,7 +128,7 @@
 <context>
     <name>SyncWords</name>
     <message numerus="yes">
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+231"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+212"/>
         <source>%n field(s) changed at two offices: decide them on the Conflicts tab.</source>
         <translation>
             <numerusform>%n field changed at two offices: decide it on the Conflicts tab.</numerusform>
@@ -149,6 +149,14 @@
         <translation>
             <numerusform>%n record waits for the record it belongs to (e.g. a visit for its case).</numerusform>
             <numerusform>%n records wait for the record they belong to (e.g. a visit for its case).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n new client(s) have the resident ID number of a client already here: check them on the Cases page (search the ID number).</source>
+        <translation>
+            <numerusform>%n new client has the resident ID number of a client already here: check them on the Cases page (search the ID number).</numerusform>
+            <numerusform>%n new clients have the resident ID number of a client already here: check them on the Cases page (search the ID number).</numerusform>
         </translation>
     </message>
 </context>

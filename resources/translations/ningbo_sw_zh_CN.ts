@@ -1218,7 +1218,7 @@
 <context>
     <name>CombinedValueDialog</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+156"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="+137"/>
         <source>Combined value</source>
         <translation>合并编辑</translation>
     </message>
@@ -2568,12 +2568,12 @@ Edit the text into the one value to keep; it replaces the competing values at ev
 <context>
     <name>SyncWords</name>
     <message>
-        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="-93"/>
+        <location filename="../../src/ningbo_sw_desktop/ui/sync_dialogs.py" line="-83"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
         <source>Supervisor</source>
         <translation>督导</translation>
     </message>
@@ -2633,12 +2633,12 @@ Phone the sender or meet them, and compare this fingerprint with the one on thei
     </message>
     <message>
         <location line="+7"/>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-34"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
@@ -2671,6 +2671,13 @@ Phone the sender or meet them, and compare this fingerprint with the one on thei
         <source>%n record(s) wait for the record they belong to (e.g. a visit for its case).</source>
         <translation>
             <numerusform>%n 条记录在等待其所属记录（如走访记录等待其个案）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n new client(s) have the resident ID number of a client already here: check them on the Cases page (search the ID number).</source>
+        <translation>
+            <numerusform>%n 位新服务对象的居民身份证号码与本机已有服务对象相同：请在“个案”页按居民身份证号码搜索核对。</numerusform>
         </translation>
     </message>
     <message>

@@ -483,3 +483,30 @@ def test_the_cli_conflict_list_shows_words_not_codes(network):
     assert shown.exit_code == 0, shown.output
     assert "风险等级" in shown.output and "“高”" in shown.output and "“中”" in shown.output
     assert "medium" not in shown.output
+
+
+def test_a_resident_registered_at_two_offices_is_flagged_at_the_supervisor(network):
+    """Each office made its own record: the import says so instead of counting one resident twice unseen."""
+    import datetime
+
+    from click.testing import CliRunner
+
+    from ningbo_sw_desktop.cli import main
+    from ningbo_sw_desktop.core.demo import make_id_number
+
+    net = network(2)
+    id_number = make_id_number("330203", datetime.date(1948, 5, 10), 7, "male")
+    ids = []
+    for office in net.offices:
+        changes = open_case(office, {"domain": "社会福利", "risk": "low", "problem": "独居", "intake_date": "2026-10-01"},
+                            person_values={"name": "张三", "id_number": id_number, "community_id": "柳庄社区"})
+        ids.append(changes.first("persons"))
+    _, first = net.up(0)
+    assert first.possible_duplicates == []
+    bundle = export_bundle(net.offices[1], "督导", net.folder / "sticks")
+    sup_path = net.sup.execute("PRAGMA database_list").fetchone()[2]
+    shown = CliRunner().invoke(main, ["--db", sup_path, "bundle", "import", str(bundle.path), "--dry-run"])
+    assert shown.exit_code == 0 and "可能重复" in shown.output and ids[1] in shown.output, shown.output
+    report = import_bundle(net.sup, bundle.path)
+    assert report.possible_duplicates == [(ids[1], ids[0])]
+    assert import_bundle(net.sup, bundle.path).possible_duplicates == []  # the same bundle again: nothing new

@@ -342,3 +342,12 @@ def test_an_empty_trusted_devices_list_says_how_to_add_one(office_and_supervisor
     qtbot.mouseClick(devices.trust_button, Qt.MouseButton.LeftButton)
     settle(qtbot, page)
     assert len(devices.peers_model.rows) == 1 and not hint.isVisible()
+
+
+def test_the_import_report_asks_to_check_clients_who_may_be_registered_twice(ctx):
+    from ningbo_sw_desktop.sync.report import ImportReport
+    from ningbo_sw_desktop.ui.sync_dialogs import import_report_html
+
+    report = ImportReport("b", 2, {"office_code": "HS-O2"}, possible_duplicates=[("new-id", "old-id")])
+    shown = import_report_html(report, "HS-O2-0002.nbsync")
+    assert "1 位新服务对象的居民身份证号码与本机已有服务对象相同" in shown

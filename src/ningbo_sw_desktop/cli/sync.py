@@ -267,6 +267,10 @@ def _print_import(db, report) -> None:
     for w in report.waiting[:50]:
         click.echo(f"{words('等待上级记录', 'waiting')}: {table_label(w.table, one=True)} {w.record_id}"
                    f" → {table_label(w.parent_table, one=True)} {w.parent_id}")
+    for new_id, here in report.possible_duplicates:
+        click.echo(words(f"可能重复：服务对象 {record_title(db, 'persons', new_id)}（{new_id}）与本机的 {here} "
+                         "居民身份证号码相同，请核对", f"possible duplicate: client {record_title(db, 'persons', new_id)} "
+                         f"({new_id}) has the resident ID number of {here} here; please check"))
     if report.missing_sequences:
         gaps = ", ".join(map(str, report.missing_sequences))
         click.echo(words(f"注意：该设备的第 {gaps} 号同步包未到达（其内容会包含在之后的同步包中）",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from .changes import Changes
 from .errors import FieldError, NotFound, ValidationError
 from .i18n import Text
@@ -88,6 +90,20 @@ def find_person(db, id_or_id_number: str) -> dict:
     if row is None:
         raise NotFound(Text(f"找不到服务对象“{text}”", f"No client “{text}”"))
     return get_person(db, row["id"])
+
+
+def same_id_number(db, person_ids: list[str]) -> list[tuple[str, str]]:
+    """(one of ``person_ids``, another live client with the same resident ID number), for a look by a person.
+
+    Sync takes a client registered at two offices as two records (each office made its own id);
+    an import lists them so the supervisor can check, rather than count one resident twice unseen.
+    """
+    if not person_ids:
+        return []
+    return [tuple(r) for r in db.execute(
+        "SELECT p.id, q.id FROM persons p JOIN persons q ON q.id_number = p.id_number AND q.id <> p.id"
+        " AND q.deleted = 0 WHERE p.deleted = 0 AND p.id_number IS NOT NULL"
+        " AND p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id, q.id", [json.dumps(person_ids)])]
 
 
 def find_duplicates(db, values: dict, *, exclude_id: str | None = None) -> list[dict]:

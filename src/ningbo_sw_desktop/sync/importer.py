@@ -27,6 +27,7 @@ from ..core.clock import Clock, stamp_ms
 from ..core.db import write_transaction
 from ..core.derived import derive
 from ..core.ids import natural_id
+from ..core.persons import same_id_number
 from ..core.records import audit, now_text
 from ..core.schema import DERIVED, PERSONAL_FIELDS, SYNC_COLUMNS, TABLES
 from ..core.search_index import SOURCES, index_rows, link_visits, unindex_rows
@@ -192,6 +193,7 @@ def _apply(db, my_fp: str, opened: OpenedBundle, peer: Peer | None, incoming: In
     report.quarantined = [q for _, _, q in screened.quarantined]
     arrived = {t: {line[1] for line, _ in items} for t, items in screened.accepted.items()}
     report.waiting = waiting_among(db, ctx.touched, arrived, ctx.written)
+    report.possible_duplicates = same_id_number(db, report.changes.created.get("persons", []))
     report.acknowledged = ledger.apply_acknowledgements(db, manifest, my_fp)
     ledger.remember_devices(db, manifest)
     newest_before = ledger.highest_imported(db, manifest.origin_fingerprint, my_fp)

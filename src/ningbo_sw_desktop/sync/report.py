@@ -49,6 +49,7 @@ class ImportReport:
     quarantined: list = field(default_factory=list)
     waiting: list = field(default_factory=list)
     missing_sequences: list = field(default_factory=list)
+    possible_duplicates: list = field(default_factory=list)  # (new client id, client here): same resident ID number
     acknowledged: int | None = None
     seconds: float = 0.0
     changes: Changes = field(default_factory=Changes)

@@ -217,6 +217,9 @@ def import_report_html(report: ImportReport, file_name: str) -> str:
     if waiting:
         notes.append(SyncWords.tr("%n record(s) wait for the record they belong to (e.g. a visit for its case).", "",
                                   waiting))
+    if report.possible_duplicates:
+        notes.append(SyncWords.tr("%n new client(s) have the resident ID number of a client already here: check "
+                                  "them on the Cases page (search the ID number).", "", len(report.possible_duplicates)))
     if report.missing_sequences:
         notes.append(_fill(translate("SyncWords", "Bundles from this sender that never arrived: no. %1. Nothing is "
                                                   "lost: their next bundle carries everything not yet received."),
