@@ -14,6 +14,15 @@ from ningbo_sw_desktop.core.visits import log_visit
 from ningbo_sw_desktop.sync import content_digest, export_bundle, import_bundle, list_conflicts, waiting_records
 
 
+def clash(net, case: str, field: str, first, second):
+    """The two offices change one field of a shared case differently and both send: the supervisor's conflict."""
+    update_case(net.offices[0], case, {field: first})
+    update_case(net.offices[1], case, {field: second})
+    net.up(0)
+    net.up(1)
+    return next(f for r in list_conflicts(net.sup) for f in r.fields if f.field == field)
+
+
 def test_a_home_visit_logged_offline_is_imported_twice_and_seen_once(network):
     net = network(1)
     case = net.shared["cases"][0]
@@ -284,11 +293,7 @@ def test_a_conflict_already_decided_cannot_be_decided_again(network):
 
     net = network(2)
     case = net.shared["cases"][0]
-    update_case(net.offices[0], case, {"goals": "每周电话问候"})
-    update_case(net.offices[1], case, {"goals": "链接社区志愿者上门"})
-    net.up(0)
-    net.up(1)
-    field = list_conflicts(net.sup)[0].fields[0]
+    field = clash(net, case, "goals", "每周电话问候", "链接社区志愿者上门")
     stale_id = field.competing[0].conflict_id
     resolve_conflict(net.sup, stale_id, "other")
     decided = get_case(net.sup, case)
@@ -308,11 +313,7 @@ def test_a_blank_combined_value_is_refused_not_turned_into_a_default(network):
 
     net = network(2)
     case = net.shared["cases"][1]
-    update_case(net.offices[0], case, {"goals": "甲"})
-    update_case(net.offices[1], case, {"goals": "乙"})
-    net.up(0)
-    net.up(1)
-    field = list_conflicts(net.sup)[0].fields[0]
+    field = clash(net, case, "goals", "甲", "乙")
     before = get_case(net.sup, case)
     for blank in ("", "   ", None):
         with pytest.raises(ValidationError) as refused:
@@ -473,11 +474,7 @@ def test_the_cli_conflict_list_shows_words_not_codes(network):
     from ningbo_sw_desktop.cli import main
 
     net = network(2)
-    case = net.shared["cases"][2]
-    update_case(net.offices[0], case, {"risk": "high"})
-    update_case(net.offices[1], case, {"risk": "medium"})
-    net.up(0)
-    net.up(1)
+    clash(net, net.shared["cases"][2], "risk", "high", "medium")
     path = net.sup.execute("PRAGMA database_list").fetchone()[2]
     shown = CliRunner().invoke(main, ["--db", path, "conflicts", "list"])
     assert shown.exit_code == 0, shown.output
