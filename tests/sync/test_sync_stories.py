@@ -261,6 +261,7 @@ def test_resolving_a_conflict_is_a_new_change_that_closes_it_at_every_office(net
     assert changes.updated == {"cases": [case]}
     plan = get_case(net.sup, case)["plan"]
     assert "甲方案" in plan and "乙方案" in plan and list_conflicts(net.sup) == []
+    assert plan.startswith("—— HS-O") and plan.count("—— HS-O") == 2  # each text under whose words it is
     net.down(0)
     net.down(1)
     for office in net.offices:

@@ -66,10 +66,12 @@ class FieldConflict:
 
     @property
     def combined(self) -> str:
-        """The keep-both value for a text field: the current text, then each competing one, labelled."""
-        parts = [str(self.winner.value or "")]
-        for v in self.competing:
-            if v.value and str(v.value) not in parts:
+        """The keep-both value for a text field: the current text, then each competing one, each under
+        who wrote it and when (the kept text must still say whose words are whose)."""
+        texts, parts = [], []
+        for v in (self.winner, *self.competing):
+            if v.value and str(v.value) not in texts:
+                texts.append(str(v.value))
                 parts.append(f"—— {v.office_code or v.device_id} {v.at} ——\n{v.value}")
         return "\n".join(parts)
 
