@@ -33,6 +33,7 @@ def test_a_short_period_charts_visits_per_week(demo_db):
     start = TODAY - datetime.timedelta(days=40)
     unit, buckets = visits_per_bucket(demo_db, start.isoformat(), TODAY.isoformat())
     assert unit == "week" and 6 <= len(buckets) <= 7
+    assert buckets[0][0] == start.strftime("%m-%d")  # the first week is named by the period's start, not before it
     assert "每周走访次数" in pdf_text(build_statistics(demo_db, start, TODAY))
 
 

@@ -50,7 +50,8 @@ def visits_per_bucket(db, date_from: str, date_to: str) -> tuple[str, list[tuple
             f" FROM visits WHERE {LIVE_VISIT} AND at >= ? AND at < ? GROUP BY wk",
             [first.isoformat(), start.isoformat(), end_next]).fetchall())
         weeks = (end - first).days // 7 + 1
-        return "week", [((first + datetime.timedelta(weeks=i)).strftime("%m-%d"), counts.get(i, 0))
+        # each week is named by its first day inside the period (the first one by the period's start)
+        return "week", [(max(first + datetime.timedelta(weeks=i), start).strftime("%m-%d"), counts.get(i, 0))
                         for i in range(weeks)]
     counts = dict(db.execute(
         f"SELECT substr(at, 1, 7) AS ym, COUNT(*) FROM visits WHERE {LIVE_VISIT} AND at >= ? AND at < ? GROUP BY ym",
