@@ -197,38 +197,33 @@ class CaseDetailDialog(QDialog):
 
     def edit_person(self) -> PersonEditDialog | None:
         """Correct the client's facts in a dialog over this one (brought forward when already open)."""
-        if self.person_dialog is not None and shiboken6.isValid(self.person_dialog) and self.person_dialog.isVisible():
-            self.person_dialog.raise_()
-            self.person_dialog.activateWindow()
-            return self.person_dialog
-        person_id = self.case.get("person_id")
-        if not person_id:
-            return None
-        try:
-            dialog = PersonEditDialog(self.ctx, person_id, self)
-        except UserError as exc:  # the client was deleted meanwhile
-            show_error(self, exc)
-            return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.person_dialog = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return dialog
+        def make() -> PersonEditDialog | None:
+            person_id = self.case.get("person_id")
+            if not person_id:
+                return None
+            try:
+                return PersonEditDialog(self.ctx, person_id, self)
+            except UserError as exc:  # the client was deleted meanwhile
+                show_error(self, exc)
+                return None
+
+        return self._over_this("person_dialog", make)
 
     def reassign(self) -> ReassignDialog | None:
         """Hand the open case to another worker (or, on a supervisor's computer, office) in a dialog over this one."""
-        dialog = self.reassign_dialog
-        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
-            dialog.raise_()
-            dialog.activateWindow()
-            return dialog
-        if self.case.get("status") != "open":
-            return None
-        dialog = ReassignDialog(self.ctx, self.case, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.reassign_dialog = dialog
-        dialog.show()
+        return self._over_this("reassign_dialog", lambda: ReassignDialog(self.ctx, self.case, self)
+                               if self.case.get("status") == "open" else None)
+
+    def _over_this(self, attr: str, make):
+        """The dialog kept in ``attr`` brought forward while open, else a new one from ``make()`` (None: none)."""
+        dialog = getattr(self, attr)
+        if dialog is None or not shiboken6.isValid(dialog) or not dialog.isVisible():
+            dialog = make()
+            if dialog is None:
+                return None
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            setattr(self, attr, dialog)
+            dialog.show()
         dialog.raise_()
         dialog.activateWindow()
         return dialog
