@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .changes import Changes
 from .errors import FieldError, NotFound, ValidationError
 from .i18n import Text
-from .office import get_meta
+from .office import device_role, get_meta
 from .parents import missing_parents, require_parents
 from .persons import checked_person, get_person
 from .records import insert_record, update_record
@@ -116,7 +116,7 @@ def reassign_case(db, case_ref: str, *, office_code: str | None = None, worker_i
                                                 f"case {case['case_no']} is closed and cannot be reassigned")))
     code = (office_code or "").strip().upper() or None
     if code is not None and code != case["office_code"]:
-        if (get_meta(db, "sync_role") or "office") != "supervisor":
+        if device_role(db) != "supervisor":
             errors.append(FieldError("office_code", Text("只有督导的电脑可以把个案转派给其他办公点",
                                                          "only a supervisor's computer can move a case to another office")))
         elif code not in known_offices(db):

@@ -32,6 +32,11 @@ def device_id(db) -> str:
     return get_meta(db, "device_id")
 
 
+def device_role(db) -> str:
+    """``office`` (default) or ``supervisor``: a supervisor sends each office only its share, and may move cases."""
+    return get_meta(db, "sync_role") or "office"
+
+
 def office(db) -> dict:
     """Office code and name; code is None until ``init_office`` ran."""
     return {"code": get_meta(db, "office_code"), "name": get_meta(db, "office_name"), "device_id": device_id(db)}

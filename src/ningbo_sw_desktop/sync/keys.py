@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from ..core.db import write_transaction
 from ..core.errors import FieldError, NotFound, ValidationError
 from ..core.i18n import Text
-from ..core.office import device_id, get_meta, set_meta
+from ..core.office import device_id, device_role, get_meta, set_meta  # noqa: F401 (device_role: sync API)
 from ..core.paths import data_dir
 from ..core.records import audit, now_text
 
@@ -139,11 +139,6 @@ def verify_signature(signing_public_hex: str, signature: bytes, data: bytes) -> 
 
 
 # --- this device's role and identity ----------------------------------------------------------------
-
-
-def device_role(db) -> str:
-    """``office`` (default) or ``supervisor``: a supervisor sends each office only its own share."""
-    return get_meta(db, "sync_role") or "office"
 
 
 def set_device_role(db, role: str) -> None:

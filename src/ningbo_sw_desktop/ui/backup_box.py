@@ -99,7 +99,8 @@ class BackupBox(QGroupBox):
         self.back_up_button.setText(self.tr("Back up now"))
         self.restore_button.setText(self.tr("Restore selected…"))
         self.folder_button.setText(self.tr("Open backup folder"))
-        self.refresh()
+        if self.isVisible():  # the Kind words; a hidden box is listed when shown (no folder listing at start)
+            self.refresh()
 
     def showEvent(self, event) -> None:  # the automatic backup may have been made since
         self.refresh()

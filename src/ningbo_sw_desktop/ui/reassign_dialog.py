@@ -6,16 +6,11 @@ from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from ..core.cases import known_offices, reassign_case
 from ..core.errors import ValidationError
-from ..core.office import get_meta
+from ..core.office import device_role
 from ..core.workers import list_workers
 from .case_edit_dialog import _CaseWriteDialog
 from .forms import FormBinder
 from .widgets import ErrorLabel, RecordCombo, fit_to_screen
-
-
-def is_supervisor(db) -> bool:
-    """Only a supervisor's database may move a case to another office."""
-    return (get_meta(db, "sync_role") or "office") == "supervisor"
 
 
 class ReassignDialog(_CaseWriteDialog):
@@ -28,7 +23,7 @@ class ReassignDialog(_CaseWriteDialog):
     def __init__(self, ctx, case: dict, parent=None):
         super().__init__(parent)
         self.ctx, self.case = ctx, case
-        self.supervisor = is_supervisor(ctx.db)
+        self.supervisor = device_role(ctx.db) == "supervisor"
         self.workers = list_workers(ctx.db)
         self.form = FormBinder(self)
         layout = QVBoxLayout(self)
