@@ -257,3 +257,16 @@ def test_visit_lists_filter_by_whole_days_given_as_dates_datetimes_or_text(offic
     for bad in ({"date_from": "2025/06/10"}, {"date_to": "2025/06/11"}):
         with pytest.raises(ValueError):
             list_visits(office_db, **bad)
+
+
+def test_a_visit_of_a_closed_case_can_be_corrected_even_when_its_case_is_sent_again(office_db):
+    """A form that sends every field gives the visit's own case again: that is a correction, not a new visit."""
+    case_no = open_case(office_db, {**CASE, "intake_date": "2026-01-05"}, person_values=LI).value
+    visit = log_visit(office_db, {"case_id": case_no, "kind": "home", "at": "2026-02-01 09:00", "notes": "入户"}).value
+    close_case(office_db, case_no, "服务目标已达成")
+    update_visit(office_db, visit, {"case_id": case_no, "notes": "入户，已评估"})
+    assert [v["notes"] for v in list_visits(office_db, case_id=get_case(office_db, case_no)["id"])] == ["入户，已评估"]
+    other = open_case(office_db, {**CASE, "intake_date": "2026-01-05"}, person_values={**LI, "name": "王阿婆"}).value
+    close_case(office_db, other, "已迁居外地")
+    with pytest.raises(ValidationError):  # moving it to another closed case is still adding a visit there
+        update_visit(office_db, visit, {"case_id": other})

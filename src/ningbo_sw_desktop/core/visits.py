@@ -32,9 +32,10 @@ def log_visit(db, values: dict, *, actor: str | None = None) -> Changes:
     return changes
 
 
-def _with_case(db, values: dict) -> tuple[dict, dict | None]:
+def _with_case(db, values: dict, *, stored_case: str | None = None) -> tuple[dict, dict | None]:
     """``values`` with ``case_id`` resolved from a case number or id (its client by default), and
-    the case; a closed case is refused."""
+    the case; a closed case is refused, unless it is the case the visit already has (``stored_case``:
+    correcting a visit of a closed case is not adding one)."""
     from .cases import get_case
 
     values = dict(values)
@@ -43,7 +44,7 @@ def _with_case(db, values: dict) -> tuple[dict, dict | None]:
     case = get_case(db, values["case_id"])
     values["case_id"] = case["id"]
     values.setdefault("person_id", case["person_id"])
-    if case["status"] == "closed":
+    if case["status"] == "closed" and case["id"] != stored_case:
         raise ValidationError([FieldError("case_id", Text(
             f"个案 {case['case_no']} 已结案，不能再添加走访记录", f"case {case['case_no']} is closed; no visits can be added"))])
     return values, case
@@ -72,7 +73,9 @@ def update_visit(db, visit_id: str, values: dict, *, actor: str | None = None, s
     """
     visit = get_row(db, "visits", visit_id)
     require_parents(db, values, PARENT_FIELDS)
-    values, case = _with_case(db, values)
+    values, case = _with_case(db, values, stored_case=visit["case_id"])
+    if values.get("case_id") == visit["case_id"]:  # the same case given again (a form sends every field)
+        del values["case_id"]
     if "case_id" not in values:
         case = _stored_case(db, visit["case_id"])
     recheck = any(k in values for k in TIME_FIELDS) or bool(case and "case_id" in values)
