@@ -74,6 +74,9 @@ def test_a_trusted_device_keeps_its_encryption_key_and_a_rename_is_said(tmp_path
         trust_peer(me, "督导", identity(stranger)["age_recipient"], info["signing_key"])
     assert [e.field for e in refused.value.errors] == ["recipient"] and "督导" in str(refused.value)
     assert find_peer(me, "督导").age_recipient == info["age_recipient"]
+    spaced = trust_peer(me, "督导　一组", info["age_recipient"], info["signing_key"])  # a full-width space is typed text
+    assert spaced.name == "督导　一组"
+    trust_peer(me, "督导", info["age_recipient"], info["signing_key"])
     for bad in ("督" * 41, "督\t导", "督\n导"):
         with pytest.raises(ValidationError) as too_odd:
             trust_peer(me, bad, info["age_recipient"], info["signing_key"])

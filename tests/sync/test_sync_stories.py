@@ -450,6 +450,10 @@ def test_keep_both_is_for_notes_not_for_a_phone_number(network):
     net.up(1)
     [field] = [f for r in list_conflicts(net.sup) for f in r.fields if f.field == "phone"]
     assert not field.text
+    from ningbo_sw_desktop.core.validation import MULTILINE_FIELDS
+    from ningbo_sw_desktop.sync.conflicts import NOTE_FIELDS
+
+    assert NOTE_FIELDS == MULTILINE_FIELDS and "outcome" not in NOTE_FIELDS  # a one-line field cannot hold both
     with pytest.raises(ValidationError) as refused:
         resolve_conflict(net.sup, field.competing[0].conflict_id, "keep_both")
     assert "两者都保留" in str(refused.value)

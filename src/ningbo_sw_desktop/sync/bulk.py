@@ -102,17 +102,19 @@ def bulk_writes(db, enabled: bool) -> Iterator[SideStatements | None]:
         return
     conn = db.conn
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    saved = suspend_search_triggers(db)
     switch = sys.getswitchinterval()
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
-    side = SideStatements()
-    try:
+    side = None
+    try:  # everything set here is put back in ``finally``, even if setting it up fails half-way
+        conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        saved = suspend_search_triggers(db)
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
+        side = SideStatements()
         yield side
         side.finish()
         restore_search_triggers(db, saved)
     except BaseException:
-        side.abandon()
+        if side is not None:
+            side.abandon()
         raise
     finally:
         sys.setswitchinterval(switch)

@@ -18,15 +18,16 @@ from ..core.changes import Changes
 from ..core.errors import FieldError, NotFound, ValidationError, field_label
 from ..core.i18n import Text
 from ..core.records import get_row, restamp_record, update_record
+from ..core.validation import MULTILINE_FIELDS
 from ..core.writing import writing
 from .ledger import known_devices
 from .merge import live_conflicts, version_of
 from .validate import clean_field
 
 CHOICES = ("keep", "other", "combined", "keep_both")
-# Free-text fields whose two versions can both be kept, one after the other (a phone number, a
-# status or an id joined with another is not a value at all).
-NOTE_FIELDS = frozenset({"problem", "goals", "plan", "close_reason", "notes", "outcome", "description"})
+# Free-text fields whose two versions can both be kept, one after the other: the multi-line ones
+# (a phone number, a status or an id joined with another is not a value at all).
+NOTE_FIELDS = MULTILINE_FIELDS
 TITLE_SQL = {
     "cases": "SELECT c.case_no || coalesce(' ' || p.name, '') FROM cases c LEFT JOIN persons p ON p.id = c.person_id"
              " WHERE c.id = ?",

@@ -9,7 +9,6 @@ the one compressed member is decompressed here with a hard cap (zip-bomb guard).
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import queue
@@ -140,7 +139,7 @@ def _too_big(name: str, size: int, cap: int):
 
 
 class Packer:
-    """changes.ndjson compressed (as ``compress`` does) and hashed on a second thread while more is read.
+    """changes.ndjson gzip-compressed (no name, no time in the header) and hashed on a second thread while more is read.
 
     zlib and sha256 let go of Python's GIL, so an export compresses one table's lines while
     SQLite reads the next: for 100,000 changed records of the city-scale database the
@@ -185,11 +184,6 @@ class Packer:
             self._error = exc
             while self._queue.get() is not None:  # drain, so close() never waits on a full pipe
                 pass
-
-
-def compress(data: bytes) -> bytes:
-    """gzip with a fixed header (no name, no time), so the same changes give the same bytes."""
-    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
 
 
 def decompress(data: bytes, declared: int) -> bytes:

@@ -24,6 +24,7 @@ from ..core.i18n import Text
 from ..core.office import device_id, device_role, get_meta, set_meta  # noqa: F401 (device_role: sync API)
 from ..core.paths import data_dir
 from ..core.records import audit, now_text
+from ..core.validation import LINE_CONTROL
 
 ROLES = ("office", "supervisor")
 
@@ -249,7 +250,7 @@ def trust_peer(db, name: str, recipient: str, signing_key: str, *, role: str | N
     if not name:
         raise ValidationError([FieldError("device_name", Text("必填，请给该设备起个名字，如 督导 或 HS-NM",
                                                               "is required, e.g. supervisor or HS-NM"))])
-    if len(name) > PEER_NAME_MAX or any(not c.isprintable() for c in name):
+    if len(name) > PEER_NAME_MAX or LINE_CONTROL.search(name):
         raise ValidationError([FieldError("device_name", Text(f"最多 {PEER_NAME_MAX} 个字，不能含换行或制表符",
                                                               f"at most {PEER_NAME_MAX} characters, no line breaks or tabs"))])
     if fingerprint == device_keys(db).fingerprint:
