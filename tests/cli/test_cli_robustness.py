@@ -331,3 +331,21 @@ def test_case_reassign_needs_a_supervisor_and_says_what_it_did(tmp_path):
     assert refused.exit_code == 2 and "只有督导" in refused.output + (refused.stderr or "")
     nothing = runner.invoke(main, ["--db", db, "case", "reassign", "HS-NM-2024-0001"])
     assert nothing.exit_code == 2
+
+
+def test_a_blank_or_far_off_period_is_refused_with_a_message(tmp_path):
+    """print stats needs both days; 9999-12-31 has no next day and 1900–9999 is no period anyone means."""
+    from click.testing import CliRunner
+
+    from ningbo_sw_desktop.cli import main
+
+    db = str(tmp_path / "office.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "init", "--office-code", "HS-NM", "--office-name", "南门"]).exit_code == 0
+    for args in (["print", "stats", "--from", "", "--to", "2026-12-31"],
+                 ["print", "stats", "--from", "2026-01-01", "--to", "9999-12-31"],
+                 ["stats", "--from", "1800-01-01"]):
+        done = runner.invoke(main, ["--db", db, *args, "--out", str(tmp_path / "s.pdf")] if args[0] == "print"
+                             else ["--db", db, *args])
+        assert done.exit_code == 2 and "Traceback" not in done.output, (args, done.output)
+    assert not (tmp_path / "s.pdf").exists()

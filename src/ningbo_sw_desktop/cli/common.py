@@ -168,9 +168,20 @@ def parse_dates(*options: tuple[str, str | None]):
     return days
 
 
-def parse_period(date_from: str | None, date_to: str | None):
-    """``--from`` and ``--to`` as dates; a start after the end is refused, not read as an empty period."""
+PERIOD_YEARS = (1900, 2100)  # a period outside these is a typo (and 9999-12-31 has no next day to count to)
+
+
+def parse_period(date_from: str | None, date_to: str | None, *, required: bool = False):
+    """``--from`` and ``--to`` as dates (``required``: both must be given, not blank); a start after the
+    end, or a day outside ``PERIOD_YEARS``, is refused rather than read as an empty or endless period."""
     start, end = parse_dates(("--from", date_from), ("--to", date_to))
+    errors = [FieldError(option, Text("必填，请填写日期", "is required; give a date"))
+              for option, day in (("--from", start), ("--to", end)) if required and day is None]
+    low, high = PERIOD_YEARS
+    errors += [FieldError(option, Text(f"日期 {day} 超出 {low}–{high} 年，请核对", f"the date {day} is outside {low}–{high}"))
+               for option, day in (("--from", start), ("--to", end)) if day and not low <= day.year <= high]
+    if errors:
+        raise ValidationError(errors)
     if start and end and start > end:
         raise ValidationError([FieldError("--from", Text(f"开始日期 {start} 晚于结束日期 {end}",
                                                          f"the start date {start} is after the end date {end}"))])

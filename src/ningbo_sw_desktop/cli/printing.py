@@ -160,5 +160,5 @@ def print_stats(date_from, date_to, out, db_path):
     """
     from ..reports import build_statistics
 
-    start, end = parse_period(date_from, date_to)
+    start, end = parse_period(date_from, date_to, required=True)
     _saved(out, build_statistics(open_db(db_path), start, end, out=out))

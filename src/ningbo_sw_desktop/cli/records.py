@@ -282,8 +282,11 @@ def case_reassign(case_no, office_code, worker, db_path):
     if not changes.updated:
         click.echo(words(f"个案 {changes.value} 未改动（已是该办公点和社工）", f"Case {changes.value} unchanged (already there)"))
         return
-    click.echo(words(f"个案 {changes.value} 已转派；下一个同步包会把它连同服务对象和走访记录送到该办公点",
-                     f"Case {changes.value} reassigned; the next bundle takes it there with its client and visits"))
+    if office_code:
+        click.echo(words(f"个案 {changes.value} 已转派；下一个同步包会把它连同服务对象和走访记录送到该办公点",
+                         f"Case {changes.value} reassigned; the next bundle takes it there with its client and visits"))
+    else:
+        click.echo(words(f"个案 {changes.value} 的负责社工已改为 {worker}", f"Case {changes.value} now has worker {worker}"))
 
 
 @main.group()
