@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from ningbo_sw_desktop.core import migrations
+from ningbo_sw_desktop.core.backup import list_backups
 from ningbo_sw_desktop.core.db import connect
 from ningbo_sw_desktop.core.errors import SchemaTooNew
 from ningbo_sw_desktop.core.schema import SYNC_COLUMNS, TABLES
@@ -43,7 +44,8 @@ def test_a_backup_is_taken_before_a_pending_step_runs(tmp_path):
     db.close()
     db = connect(path)
     backups = list((tmp_path / "backups").glob("office-before-*.db"))
-    assert len(backups) == 1
+    assert len(backups) == 1 and oct(backups[0].stat().st_mode & 0o777) == "0o600"  # as every backup: owner only
+    assert [b.reason for b in list_backups(path)] == [f"before-{migrations.known_steps()[-1]}"]
     old = sqlite3.connect(backups[0])
     assert old.execute("SELECT value FROM meta WHERE key='office_name'").fetchone()[0] == "南门街道社工站"
     assert migrations.schema_version(db) == len(migrations.known_steps())

@@ -119,8 +119,8 @@ def reassign_case(db, case_ref: str, *, office_code: str | None = None, worker_i
         if device_role(db) != "supervisor":
             errors.append(FieldError("office_code", Text("只有督导的电脑可以把个案转派给其他办公点",
                                                          "only a supervisor's computer can move a case to another office")))
-        elif code not in known_offices(db):
-            known = "、".join(sorted(known_offices(db))) or "—"
+        elif code not in (offices := known_offices(db)):
+            known = "、".join(sorted(offices)) or "—"
             errors.append(FieldError("office_code", Text(f"不认识办公点 {code}（已知：{known}）",
                                                          f"no office {code} is known here (known: {known})")))
         values["office_code"] = code

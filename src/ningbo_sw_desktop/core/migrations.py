@@ -7,9 +7,7 @@ does not know (written by a newer app) is refused rather than touched.
 
 from __future__ import annotations
 
-import datetime
 import secrets
-import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -176,14 +174,7 @@ def migrate(db: Database, path: Path | None = None) -> list[str]:
 
 
 def backup_before_migration(db: Database, path: Path, step: str) -> Path:
-    """Copy the database (online backup API) into ``backups/`` beside it."""
-    folder = path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-before-{step}-{stamp}.db"
-    dest = sqlite3.connect(str(target))
-    try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
-    return target
+    """Back the database up before a migration step, as every backup is made (checked, owner-only, whole or not at all)."""
+    from .backup import make_backup
+
+    return make_backup(db, path, f"before-{step}").path
