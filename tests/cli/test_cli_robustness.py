@@ -349,3 +349,16 @@ def test_a_blank_or_far_off_period_is_refused_with_a_message(tmp_path):
                              else ["--db", db, *args])
         assert done.exit_code == 2 and "Traceback" not in done.output, (args, done.output)
     assert not (tmp_path / "s.pdf").exists()
+
+
+def test_the_due_list_refuses_a_period_it_would_ignore(tmp_path):
+    from click.testing import CliRunner
+
+    from ningbo_sw_desktop.cli import main
+
+    db = str(tmp_path / "office.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "init", "--office-code", "HS-NM", "--office-name", "南门"]).exit_code == 0
+    done = runner.invoke(main, ["--db", db, "visit", "list", "--due", "--from", "2026-11-01"])
+    assert done.exit_code == 2 and "--due" in done.output
+    assert runner.invoke(main, ["--db", db, "visit", "list", "--due"]).exit_code == 0

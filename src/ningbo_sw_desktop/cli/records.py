@@ -332,6 +332,8 @@ def visit_list(case_no, due, date_from, date_to, limit, as_json, db_path):
     from ..core.cases import get_case
     from ..core.visits import due_follow_ups, list_visits
 
+    if due and (date_from or date_to or case_no):  # the due list is always as of today, for every case
+        raise click.UsageError(words("--due 不能与 --from、--to 或 --case 同用", "--due cannot be combined with --from, --to or --case"))
     date_from, date_to = parse_period(date_from, date_to)
     db = open_db(db_path)
     if due:
